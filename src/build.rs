@@ -1,0 +1,356 @@
+//! The build pipeline, in the order it runs: load → resolve → render → write.
+
+use crate::config::{self, SiteConfig};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::glossary;
+use crate::load::{self, LoadOptions};
+use crate::locale::{self, Locales};
+use crate::messages::Messages;
+use crate::model::Content;
+use crate::render::{self, Output, PageFacts, SiteView};
+use crate::resolve;
+use crate::search;
+use crate::sitemap;
+use crate::templates::Templates;
+use crate::theme::{self, Theme};
+use crate::write::{self, Staging};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What `build` and `check` were asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `None` means `<root>/public`.
+    pub out: Option<PathBuf>,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// False for `check`: everything is rendered and checked, nothing is written.
+    pub write: bool,
+}
+
+/// A loaded site: configuration, locales, theme, messages and content.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    pub messages: Arc<Messages>,
+    pub content: Content,
+}
+
+/// The outcome of a build.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub out: PathBuf,
+    /// Locale code → pages written.
+    pub pages: Vec<(String, usize)>,
+    /// Locale code → bytes of the search index.
+    pub search_index_bytes: Vec<(String, usize)>,
+    pub files_written: usize,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn ok(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Stage 1: reads the whole site. `None` when the configuration itself is unusable.
+pub fn load_site(root: &Path, drafts: bool, diags: &Diagnostics) -> Option<Site> {
+    let mut config = match config::load(root) {
+        Ok(c) => c,
+        Err(ds) => {
+            diags.extend(ds);
+            return None;
+        }
+    };
+    if let Some(b) = config.base_url.as_mut() {
+        if !b.ends_with('/') {
+            b.push('/');
+        }
+    }
+    let site_yaml = std::fs::read_to_string(root.join("site.yaml")).unwrap_or_default();
+    let locales = match locale::resolve_locales(&config, &site_yaml) {
+        Ok(l) => l,
+        Err(ds) => {
+            diags.extend(ds);
+            return None;
+        }
+    };
+    diags.extend(locale::undeclared_locale_dirs(root, &locales));
+    let theme = theme::load(root, &config.theme, diags);
+    let messages = Messages::load(root, &theme, &locales, diags);
+    let content = load::load_content(root, &locales, LoadOptions { drafts }, diags);
+    if content.structure.home.is_none() {
+        diags.push(Diagnostic::error("content/_index.md", 0, 0, "the site has no home page").with_hint("create content/_index.md with a `title`"));
+    }
+    Some(Site { root: root.to_path_buf(), config, locales: Arc::new(locales), theme, messages: Arc::new(messages), content })
+}
+
+/// Runs the whole pipeline. Errors are collected in the report; the output folder is replaced
+/// only when there are none.
+pub fn build(opts: &BuildOptions) -> BuildReport {
+    let start = Instant::now();
+    let diags = Diagnostics::new();
+    let root = &opts.root;
+    let out_dir = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let mut report = BuildReport { out: out_dir.clone(), ..BuildReport::default() };
+    if opts.write {
+        if let Err(e) = write::check_output_dir(root, &out_dir) {
+            report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, e));
+            return report;
+        }
+    }
+    let Some(mut site) = load_site(root, opts.drafts, &diags) else {
+        report.diagnostics = diags.into_sorted();
+        return report;
+    };
+    if let Some(b) = &opts.base_url {
+        site.config.base_url = Some(if b.ends_with('/') { b.clone() } else { format!("{b}/") });
+    }
+    let plan = resolve::plan(&site.content, &site.locales, site.config.untranslated);
+    let templates = match Templates::new(&site.theme, site.messages.clone(), site.locales.clone()) {
+        Ok(t) => t,
+        Err(ds) => {
+            diags.extend(ds);
+            report.diagnostics = diags.into_sorted();
+            return report;
+        }
+    };
+    let default_code = site.locales.default_locale().code.clone();
+    let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
+    check_glossary_links(&site, &diags);
+    let view = SiteView {
+        config: &site.config,
+        locales: &site.locales,
+        content: &site.content,
+        plan: &plan,
+        messages: &site.messages,
+        templates: &templates,
+        glossaries,
+    };
+    let staging = if opts.write {
+        match Staging::new(&out_dir) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                diags.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot create the output folder: {e}")));
+                report.diagnostics = diags.into_sorted();
+                return report;
+            }
+        }
+    } else {
+        None
+    };
+    let writer = |rel: &str, bytes: &[u8]| {
+        if let Some(s) = &staging {
+            if let Err(e) = s.write(rel, bytes) {
+                diags.push(Diagnostic::error(rel, 0, 0, format!("cannot write: {e}")));
+            }
+        }
+    };
+    let facts = render_all(&view, &diags, &writer);
+    check_anchors(&view, &facts, &diags);
+    report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
+    copy_assets(&site, &writer, &diags);
+    writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
+    report.pages = plan
+        .locales
+        .iter()
+        .map(|lp| (site.locales.all[lp.locale].code.clone(), lp.pages.len() + lp.modules.len() + 2))
+        .collect();
+    report.files_written = facts.len();
+    let has_errors = diags.has_errors();
+    report.diagnostics = diags.into_sorted();
+    if let Some(s) = staging {
+        if !has_errors {
+            if let Err(e) = s.commit() {
+                report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot replace the output folder: {e}")));
+            }
+        }
+    }
+    report.elapsed = start.elapsed();
+    report
+}
+
+/// A unit of rendering work.
+enum Job {
+    Page(usize, usize),
+    Print(usize, usize),
+    Glossary(usize),
+    Search(usize),
+    Root,
+}
+
+/// Renders every page in parallel, writes each as soon as it is ready, and keeps the facts.
+fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<PageFacts> {
+    let mut jobs = vec![Job::Root];
+    for (li, lp) in view.plan.locales.iter().enumerate() {
+        jobs.extend((0..lp.pages.len()).map(|p| Job::Page(li, p)));
+        jobs.extend((0..lp.modules.len()).map(|m| Job::Print(li, m)));
+        jobs.push(Job::Glossary(li));
+        jobs.push(Job::Search(li));
+    }
+    jobs.par_iter()
+        .flat_map_iter(|job| {
+            let outs: Vec<Output> = match *job {
+                Job::Page(li, p) => vec![render::render_page(view, &view.plan.locales[li], p)],
+                Job::Print(li, m) => vec![render::render_print(view, &view.plan.locales[li], m)],
+                Job::Glossary(li) => vec![render::render_glossary(view, &view.plan.locales[li])],
+                Job::Search(li) => vec![render::render_search(view, &view.plan.locales[li])],
+                Job::Root => render::render_root_pages(view),
+            };
+            outs.into_iter().filter_map(|o| {
+                if !o.html.is_empty() {
+                    writer(&o.path, o.html.as_bytes());
+                }
+                diags.extend(o.diagnostics);
+                o.facts
+            })
+        })
+        .collect()
+}
+
+/// Every `#anchor` a page links to must exist in the target page as rendered in that locale.
+fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) {
+    let ids: HashMap<(usize, &str), HashSet<&str>> =
+        facts.iter().map(|f| ((f.locale, f.rel.as_str()), f.headings.iter().map(|h| h.id.as_str()).collect())).collect();
+    let default = view.locales.default;
+    for f in facts {
+        for a in &f.anchors {
+            let found = |loc: usize| ids.get(&(loc, a.target_rel.as_str())).map(|s| s.contains(a.anchor.as_str()));
+            let here = found(f.locale).or_else(|| found(default));
+            if here == Some(true) || ids_from_other_markup(&a.anchor) {
+                continue;
+            }
+            let in_source = found(default) == Some(true);
+            let target = &a.target_rel;
+            if in_source && f.locale != default {
+                let code = &view.locales.all[f.locale].code;
+                diags.push(
+                    Diagnostic::warning(&f.display, a.line, a.col, format!("`#{}` exists in the source of `{target}` but not in its `{code}` translation", a.anchor))
+                        .with_hint(format!("keep the id in the translated heading: `## Translated heading {{#{}}}`", a.anchor)),
+                );
+            } else {
+                let known: Vec<&str> = ids.get(&(f.locale, target.as_str())).map(|s| s.iter().copied().collect()).unwrap_or_default();
+                let mut d = Diagnostic::error(&f.display, a.line, a.col, format!("link to `#{}` in `{target}`: no such heading", a.anchor));
+                if let Some(s) = crate::diagnostics::did_you_mean(&a.anchor, known.iter().copied()) {
+                    d = d.with_hint(format!("did you mean `#{s}`?"));
+                }
+                diags.push(d);
+            }
+        }
+    }
+}
+
+/// Anchors made by donorbook itself rather than headings (footnotes, quizzes, terms).
+fn ids_from_other_markup(anchor: &str) -> bool {
+    anchor.starts_with("fn-") || anchor.starts_with("fnref-") || anchor.starts_with("quiz-")
+}
+
+/// `see_also` entries must name glossary ids that exist.
+fn check_glossary_links(site: &Site, diags: &Diagnostics) {
+    for (tag, entries) in &site.content.glossaries {
+        let file = if *tag == site.locales.default_locale().code { "content/glossary.yaml".to_string() } else { format!("locales/{tag}/glossary.yaml") };
+        let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        let source_ids: HashSet<&str> = site.content.glossaries.get(&site.locales.default_locale().code).map(|g| g.iter().map(|e| e.id.as_str()).collect()).unwrap_or_default();
+        for e in entries {
+            for s in &e.see_also {
+                if !ids.contains(s.as_str()) && !source_ids.contains(s.as_str()) {
+                    diags.push(Diagnostic::error(&file, 0, 0, format!("entry `{}`: see_also names `{s}`, which is not in the glossary", e.id)));
+                }
+            }
+            if !source_ids.contains(e.id.as_str()) {
+                diags.push(Diagnostic::warning(&file, 0, 0, format!("entry `{}` has no source entry in content/glossary.yaml and is not shown", e.id)));
+            }
+        }
+    }
+}
+
+/// One search index script per locale; returns their sizes.
+fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<(String, usize)> {
+    let mut by_locale: BTreeMap<usize, Vec<search::SearchDoc>> = BTreeMap::new();
+    for f in facts {
+        let code = &view.locales.all[f.locale].code;
+        let url = format!("{}index.html", f.dir.strip_prefix(&format!("{code}/")).unwrap_or(&f.dir));
+        by_locale.entry(f.locale).or_default().push(search::SearchDoc {
+            url: if url == "index.html" { url } else { url },
+            title: f.title.clone(),
+            section: f.section.clone(),
+            text: f.text.clone(),
+        });
+    }
+    view.locales
+        .all
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let docs = by_locale.remove(&i).unwrap_or_default();
+            let js = search::build_index_js(&l.code, &docs);
+            writer(&format!("assets/search/{}.js", l.code), js.as_bytes());
+            (l.code.clone(), js.len())
+        })
+        .collect()
+}
+
+/// Theme static files to `assets/`, the site's `static/` to the root, colocated content files
+/// beside their pages in every locale (the nearest version along the chain).
+fn copy_assets(site: &Site, writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics) {
+    for (rel, bytes) in &site.theme.statics {
+        writer(&format!("assets/{rel}"), bytes);
+    }
+    let static_dir = site.root.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&static_dir) else { continue };
+            let rel = crate::diagnostics::display_path(rel);
+            match std::fs::read(entry.path()) {
+                Ok(b) => writer(&rel, &b),
+                Err(e) => diags.push(Diagnostic::error(format!("static/{rel}"), 0, 0, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    let jobs: Vec<(String, String, PathBuf)> = site
+        .locales
+        .all
+        .iter()
+        .flat_map(|l| {
+            let mut chosen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+            for tag in l.chain.iter().rev() {
+                if let Some(t) = site.content.trees.get(tag) {
+                    for (rel, abs) in &t.assets {
+                        chosen.insert(rel, abs);
+                    }
+                }
+            }
+            chosen.into_iter().map(|(rel, abs)| (l.code.clone(), rel.to_string(), abs.clone())).collect::<Vec<_>>()
+        })
+        .collect();
+    jobs.par_iter().for_each(|(code, rel, abs)| match std::fs::read(abs) {
+        Ok(b) => writer(&format!("{code}/{rel}"), &b),
+        Err(e) => diags.push(Diagnostic::error(crate::diagnostics::rel_to(&site.root, abs), 0, 0, format!("cannot read: {e}"))),
+    });
+}
+
+/// Prints a human summary of a finished build.
+pub fn summary(report: &BuildReport) -> String {
+    let pages: usize = report.pages.iter().map(|(_, n)| n).sum();
+    let per_locale: Vec<String> = report.pages.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let largest = report.search_index_bytes.iter().map(|(_, b)| *b).max().unwrap_or(0);
+    format!(
+        "built {pages} pages in {} locales ({}) in {:.2}s; search index up to {} KiB per locale → {}",
+        report.pages.len(),
+        per_locale.join(", "),
+        report.elapsed.as_secs_f64(),
+        largest.div_ceil(1024),
+        report.out.display()
+    )
+}

@@ -1,0 +1,227 @@
+//! Errors and warnings about the user's site, each tied to a place in a file.
+//!
+//! Every stage pushes into one [`Diagnostics`] collector instead of returning early, so a build
+//! reports all of its problems at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem at a place in a source file. Lines and columns are 1-based; 0 means "the whole file".
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl AsRef<Path>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: display_path(path.as_ref()),
+            line,
+            col,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, col, message) }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic with the offending source line and a caret under the column.
+    pub fn render(&self, root: &Path, color: bool) -> String {
+        let mut out = self.to_string();
+        if self.line > 0 {
+            if let Some(src_line) = read_line(&root.join(&self.path), self.line) {
+                let num = self.line.to_string();
+                let pad = " ".repeat(num.len());
+                let caret_pad: String = src_line
+                    .chars()
+                    .take(self.col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let (blue, red, reset) = if color { ("\x1b[34m", "\x1b[31m", "\x1b[0m") } else { ("", "", "") };
+                out.push_str(&format!(
+                    "\n{blue}{pad} |{reset}\n{blue}{num} |{reset} {src_line}\n{blue}{pad} |{reset} {caret_pad}{red}^{reset}"
+                ));
+            }
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  = help: {hint}"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match (self.line, self.col) {
+            (0, _) => write!(f, "{}: {kind}: {}", self.path, self.message),
+            (l, 0) => write!(f, "{}:{l}: {kind}: {}", self.path, self.message),
+            (l, c) => write!(f, "{}:{l}:{c}: {kind}: {}", self.path, self.message),
+        }
+    }
+}
+
+fn read_line(path: &Path, line: usize) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.len() > 64 * 1024 * 1024 {
+        return None;
+    }
+    let text = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    let l = text.lines().nth(line - 1)?;
+    // Long lines (minified or generated files) are cut so the report stays readable.
+    Some(l.chars().take(200).collect())
+}
+
+/// Site-relative display form of a path: forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// A thread-safe collector: rendering runs in parallel and every worker reports here.
+#[derive(Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&self, d: Diagnostic) {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+    }
+
+    pub fn extend(&self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).iter().any(Diagnostic::is_error)
+    }
+
+    /// All diagnostics in a stable order (file, line, column), duplicates removed.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut v = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        v.sort_by(|a, b| {
+            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
+        });
+        v.dedup();
+        v
+    }
+}
+
+/// One line at the end of a report: "2 errors, 5 warnings in 3 files".
+pub fn summary_line(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let mut files: Vec<&str> = diags.iter().map(|d| d.path.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files.len(), "file"))
+}
+
+/// Translates a byte offset in `text` into a 1-based (line, column), counting columns in characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut off = offset;
+    while !text.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = &text[..off];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// A path relative to `root` when it is inside it, for messages.
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let t = "ab\nцусны x";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        let x = t.find('x').unwrap();
+        assert_eq!(line_col(t, x), (2, 7));
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(did_you_mean("objectivs", ["title", "objectives", "summary"]), Some("objectives"));
+        assert_eq!(did_you_mean("zzzzzz", ["title", "objectives"]), None);
+    }
+
+    #[test]
+    fn summary_counts() {
+        let d = vec![
+            Diagnostic::error("a.md", 1, 1, "x"),
+            Diagnostic::warning("b.md", 1, 1, "y"),
+            Diagnostic::warning("b.md", 2, 1, "z"),
+        ];
+        assert_eq!(summary_line(&d), "1 error, 2 warnings in 2 files");
+    }
+}

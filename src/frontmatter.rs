@@ -1,0 +1,123 @@
+//! Front matter: the YAML block between `---` lines at the top of a Markdown file.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub duration: Option<u32>,
+    #[serde(default)]
+    pub audience: Vec<String>,
+    #[serde(default)]
+    pub source_hash: Option<String>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A Markdown file split into its parts. Offsets let later stages report positions in the file.
+#[derive(Clone, Debug)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// Lines in the file before the YAML's first line.
+    pub yaml_line_offset: usize,
+    /// Lines in the file before the body's first line.
+    pub body_line_offset: usize,
+}
+
+/// Splits `text` (already LF-normalized, BOM removed) into front matter and body.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err(Diagnostic::error(path, 1, 1, "expected front matter: a `---` line, YAML with at least `title:`, and a closing `---`")
+            .with_hint("start the file with:\n---\ntitle: Your title\n---"));
+    };
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_end_matches('\n').trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok(Split { yaml, body, yaml_line_offset: 1, body_line_offset: i + 2 });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(path, 1, 1, "the front matter is never closed: expected a second `---` line"))
+}
+
+/// Parses the YAML part of a split file.
+pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    let origin = yaml::Origin { line_offset: split.yaml_line_offset, col_offset: 0 };
+    if split.yaml.trim().is_empty() {
+        return Err(Diagnostic::error(path, 2, 1, "missing field `title` in the front matter"));
+    }
+    let fm: FrontMatter = yaml::parse(split.yaml, path, origin)?;
+    if fm.title.trim().is_empty() {
+        let line = split.yaml.lines().position(|l| l.starts_with("title")).unwrap_or(0) + 1 + split.yaml_line_offset;
+        return Err(Diagnostic::error(path, line, 1, "`title` is empty"));
+    }
+    Ok(fm)
+}
+
+/// Reads a text file as UTF-8, dropping a BOM and turning CRLF into LF (line numbers are kept).
+pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes());
+        let (l, c) = crate::diagnostics::line_col(&lossy, valid);
+        Diagnostic::error(display, l, c, "the file is not valid UTF-8").with_hint("save the file with UTF-8 encoding")
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    if let Some(pos) = text.find('\0') {
+        let (l, c) = crate::diagnostics::line_col(&text, pos);
+        return Err(Diagnostic::error(display, l, c, "the file contains a NUL byte; is it a binary file?"));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_counts_lines() {
+        let t = "---\ntitle: A\nweight: 2\n---\n# Body\n";
+        let s = split(t, Path::new("a.md")).unwrap();
+        assert_eq!(s.yaml, "title: A\nweight: 2\n");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line_offset, 4);
+        let fm = parse(&s, Path::new("a.md")).unwrap();
+        assert_eq!(fm.weight, Some(2));
+    }
+
+    #[test]
+    fn error_lines_are_file_lines() {
+        let t = "---\ntitle: A\nweight: heavy\n---\n";
+        let s = split(t, Path::new("a.md")).unwrap();
+        let e = parse(&s, Path::new("a.md")).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.col, 9);
+    }
+
+    #[test]
+    fn missing_front_matter() {
+        assert!(split("# hi", Path::new("a.md")).is_err());
+        assert!(split("---\ntitle: x\n", Path::new("a.md")).is_err());
+    }
+}

@@ -1,0 +1,353 @@
+//! Stage 1, load: files on disk → [`Content`], with every problem collected as a diagnostic.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::frontmatter;
+use crate::locale::Locales;
+use crate::model::{Content, GlossaryEntry, Lesson, Module, SourceFile, StandalonePage, Structure, Tree};
+use crate::yaml;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Options that change what is loaded.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    pub drafts: bool,
+}
+
+/// Loads the source tree and every locale's translation tree.
+pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &Diagnostics) -> Content {
+    let mut content = Content::default();
+    let default = locales.default_locale().code.clone();
+    content.trees.insert(default.clone(), load_tree(root, Path::new("content"), &default, diags));
+    let mut tags: Vec<&str> = locales.all.iter().flat_map(|l| l.chain.iter().map(String::as_str)).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    for tag in tags {
+        if tag == default {
+            continue;
+        }
+        let dir = PathBuf::from("locales").join(tag).join("content");
+        if root.join(&dir).is_dir() {
+            content.trees.insert(tag.to_string(), load_tree(root, &dir, tag, diags));
+        }
+        if let Some(g) = load_glossary(root, &PathBuf::from("locales").join(tag).join("glossary.yaml"), diags) {
+            content.glossaries.insert(tag.to_string(), g);
+        }
+    }
+    if let Some(g) = load_glossary(root, Path::new("content/glossary.yaml"), diags) {
+        content.glossaries.insert(default.clone(), g);
+    }
+    if !opts.drafts {
+        for tree in content.trees.values_mut() {
+            tree.docs.retain(|_, d| !d.front.draft);
+        }
+    }
+    let source = content.trees.get(&default).cloned().unwrap_or_default();
+    content.structure = build_structure(&source, diags);
+    content
+}
+
+/// Reads one content folder: Markdown files are parsed, everything else is an asset.
+fn load_tree(root: &Path, dir: &Path, tag: &str, diags: &Diagnostics) -> Tree {
+    let base = root.join(dir);
+    let mut tree = Tree::default();
+    let mut md_files: Vec<(String, PathBuf)> = Vec::new();
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walkdir::WalkDir::new(&base).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e.path().map(|p| crate::diagnostics::rel_to(root, p)).unwrap_or_else(|| dir.to_path_buf());
+                diags.push(Diagnostic::error(p, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let abs = entry.path();
+        let Ok(rel_path) = abs.strip_prefix(&base) else { continue };
+        if rel_path.as_os_str().is_empty() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            match abs.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {
+                    if target.is_dir() {
+                        diags.push(Diagnostic::warning(
+                            dir.join(rel_path),
+                            0,
+                            0,
+                            "symbolic links to folders are not followed",
+                        ));
+                        continue;
+                    }
+                }
+                Ok(_) => {
+                    diags.push(Diagnostic::error(
+                        dir.join(rel_path),
+                        0,
+                        0,
+                        "this symbolic link points outside the site; it was not read",
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::error(dir.join(rel_path), 0, 0, format!("broken or looping symbolic link: {e}")));
+                    continue;
+                }
+            }
+        } else if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = display_path(rel_path);
+        if rel.ends_with(".md") {
+            md_files.push((rel, abs.to_path_buf()));
+        } else if rel != "glossary.yaml" {
+            tree.assets.insert(rel, abs.to_path_buf());
+        }
+    }
+    let parsed: Vec<Option<SourceFile>> = md_files
+        .par_iter()
+        .map(|(rel, abs)| match read_source(abs, &dir.join(rel), rel, tag) {
+            Ok(f) => Some(f),
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        })
+        .collect();
+    for f in parsed.into_iter().flatten() {
+        tree.docs.insert(f.rel.clone(), f);
+    }
+    tree
+}
+
+/// Reads and parses one Markdown file.
+pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str) -> Result<SourceFile, Diagnostic> {
+    let bytes_digest = digest_file(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
+    let text = frontmatter::read_text(abs, display)?;
+    let split = frontmatter::split(&text, display)?;
+    let front = frontmatter::parse(&split, display)?;
+    let body_line_offset = split.body_line_offset;
+    let body = split.body.to_string();
+    Ok(SourceFile {
+        rel: rel.to_string(),
+        tree: tag.to_string(),
+        display: display.to_path_buf(),
+        front,
+        body,
+        body_line_offset,
+        digest: bytes_digest,
+    })
+}
+
+/// The digest recorded in translations as `source_hash`: SHA-256 of the source's text with
+/// line endings normalised (so a CRLF checkout is not "changed"), first 16 hex digits.
+pub fn digest_file(abs: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(abs)?;
+    Ok(digest_bytes(&bytes))
+}
+
+pub fn digest_bytes(bytes: &[u8]) -> String {
+    let mut h = Sha256::new();
+    let mut last_cr = false;
+    for chunk in bytes.split_inclusive(|b| *b == b'\r' || *b == b'\n') {
+        // Treat CRLF and lone CR as LF.
+        let (data, end) = match chunk.last() {
+            Some(b'\r') => (&chunk[..chunk.len() - 1], Some(b'\n')),
+            Some(b'\n') if last_cr && chunk.len() == 1 => (&chunk[..0], None),
+            _ => (chunk, None),
+        };
+        h.update(data);
+        if let Some(e) = end {
+            h.update([e]);
+        }
+        last_cr = chunk.last() == Some(&b'\r');
+    }
+    let out = h.finalize();
+    out.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn load_glossary(root: &Path, rel: &Path, diags: &Diagnostics) -> Option<Vec<GlossaryEntry>> {
+    let abs = root.join(rel);
+    if !abs.is_file() {
+        return None;
+    }
+    let text = match frontmatter::read_text(&abs, rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    match yaml::parse::<Vec<GlossaryEntry>>(&text, rel, yaml::Origin::default()) {
+        Ok(entries) => {
+            let mut seen = BTreeMap::new();
+            for (i, e) in entries.iter().enumerate() {
+                if let Some(prev) = seen.insert(e.id.clone(), i) {
+                    let line = nth_line_of(&text, &format!("id: {}", e.id), 1);
+                    diags.push(Diagnostic::error(
+                        rel,
+                        line,
+                        1,
+                        format!("glossary id `{}` is defined twice (entries {} and {})", e.id, prev + 1, i + 1),
+                    ));
+                }
+            }
+            Some(entries)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn nth_line_of(text: &str, needle: &str, n: usize) -> usize {
+    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).nth(n).map_or(0, |(i, _)| i + 1)
+}
+
+/// Works out home, catalogue, modules, lessons and standalone pages from the source tree.
+fn build_structure(source: &Tree, diags: &Diagnostics) -> Structure {
+    let mut s = Structure::default();
+    let mut module_dirs: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
+    let mut seen_out: BTreeMap<String, String> = BTreeMap::new();
+    let mut claim = |out: String, rel: &str, file: &SourceFile| {
+        if let Some(prev) = seen_out.insert(out.clone(), rel.to_string()) {
+            diags.push(Diagnostic::error(
+                &file.display,
+                1,
+                1,
+                format!("this file and `{prev}` would both be written to `{out}`"),
+            )
+            .with_hint("rename one of them, or give them different file names after the NN- prefix"));
+            false
+        } else {
+            true
+        }
+    };
+    for (rel, file) in &source.docs {
+        let parts: Vec<&str> = rel.split('/').collect();
+        match parts.as_slice() {
+            ["_index.md"] => s.home = Some(rel.clone()),
+            ["modules", "_index.md"] => s.catalogue = Some(rel.clone()),
+            ["modules", _module, _file] => {
+                let dir = rel.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+                module_dirs.entry(dir).or_default().push(file);
+            }
+            ["modules", _file] => {
+                diags.push(
+                    Diagnostic::warning(&file.display, 1, 1, "a Markdown file directly in modules/ is not part of any module and is ignored")
+                        .with_hint("put lessons in a module folder: modules/<module>/01-lesson.md"),
+                );
+            }
+            ["modules", ..] => {
+                diags.push(Diagnostic::warning(&file.display, 1, 1, "lessons must sit directly in their module folder; this file is ignored"));
+            }
+            _ => {
+                let dir = if let Some(d) = rel.strip_suffix("/_index.md") {
+                    format!("{d}/")
+                } else {
+                    let stem = rel.trim_end_matches(".md");
+                    let (parent, name) = stem.rsplit_once('/').map_or(("", stem), |(p, n)| (p, n));
+                    let slug = strip_order_prefix(name);
+                    if parent.is_empty() { format!("{slug}/") } else { format!("{parent}/{slug}/") }
+                };
+                if ["modules/", "glossary/", "search/", "assets/"].contains(&dir.as_str()) {
+                    diags.push(Diagnostic::error(&file.display, 1, 1, format!("`{dir}` is reserved for a page donorbook generates")));
+                    continue;
+                }
+                if claim(dir.clone(), rel, file) {
+                    s.pages.push(StandalonePage { rel: rel.clone(), dir });
+                }
+            }
+        }
+    }
+    for (dir, files) in module_dirs {
+        let index_rel = format!("{dir}/_index.md");
+        let Some(index) = source.docs.get(&index_rel) else {
+            for f in files {
+                diags.push(
+                    Diagnostic::error(&f.display, 1, 1, format!("the lesson's folder `{dir}` has no `_index.md`, so it is not a module"))
+                        .with_hint(format!("add content/{dir}/_index.md with the module's title and objectives")),
+                );
+            }
+            continue;
+        };
+        let slug = dir.rsplit('/').next().unwrap_or("").to_string();
+        let mut lessons: Vec<(i64, String, &SourceFile)> = files
+            .into_iter()
+            .filter(|f| !f.rel.ends_with("/_index.md"))
+            .map(|f| {
+                let name = f.rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md").to_string();
+                let order = f.front.weight.or_else(|| order_prefix(&name)).unwrap_or(i64::MAX);
+                (order, name, f)
+            })
+            .collect();
+        lessons.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut module = Module { rel: index_rel, slug: slug.clone(), lessons: Vec::new() };
+        for (_, name, f) in lessons {
+            let lslug = strip_order_prefix(&name).to_string();
+            if lslug == "print" {
+                diags.push(Diagnostic::error(&f.display, 1, 1, "a lesson cannot be called `print`: that page is generated"));
+                continue;
+            }
+            if claim(format!("modules/{slug}/{lslug}/"), &f.rel, f) {
+                module.lessons.push(Lesson { rel: f.rel.clone(), slug: lslug });
+            }
+        }
+        let weight = index.front.weight.or_else(|| order_prefix(&slug)).unwrap_or(i64::MAX);
+        s.modules.push(module);
+        let _ = weight;
+    }
+    s.modules.sort_by_key(|m| {
+        let w = source.docs.get(&m.rel).and_then(|d| d.front.weight).unwrap_or(i64::MAX);
+        (w, m.slug.clone())
+    });
+    for m in &mut s.modules {
+        m.slug = strip_order_prefix(&m.slug).to_string();
+    }
+    s
+}
+
+/// `02-myths` → 2.
+fn order_prefix(name: &str) -> Option<i64> {
+    let (num, rest) = name.split_once('-')?;
+    if !num.is_empty() && num.len() <= 6 && num.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
+        num.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// `02-myths-and-facts` → `myths-and-facts`.
+pub fn strip_order_prefix(name: &str) -> &str {
+    match order_prefix(name) {
+        Some(_) => name.split_once('-').map_or(name, |(_, r)| r),
+        None => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_prefixes() {
+        assert_eq!(strip_order_prefix("02-myths-and-facts"), "myths-and-facts");
+        assert_eq!(strip_order_prefix("covid-19"), "covid-19");
+        assert_eq!(strip_order_prefix("2024"), "2024");
+        assert_eq!(order_prefix("10-x"), Some(10));
+    }
+
+    #[test]
+    fn digest_ignores_line_endings() {
+        assert_eq!(digest_bytes(b"a\r\nb\r\n"), digest_bytes(b"a\nb\n"));
+        assert_ne!(digest_bytes(b"a\nb\n"), digest_bytes(b"a\nc\n"));
+        assert_eq!(digest_bytes(b"x").len(), 16);
+    }
+}

@@ -1,0 +1,226 @@
+//! Locales: BCP 47 tags, writing direction and fallback chains (`sw-TZ` → `sw` → `en`).
+
+use crate::config::{Direction, SiteConfig};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use std::path::Path;
+use unic_langid::LanguageIdentifier;
+
+/// A locale the site is built in.
+#[derive(Clone, Debug)]
+pub struct Locale {
+    /// Canonical BCP 47 tag, also the output folder name.
+    pub code: String,
+    /// The language's name in that language (for the switcher).
+    pub name: String,
+    pub langid: LanguageIdentifier,
+    pub dir: Direction,
+    /// Tags to look things up in, in order: this locale, its parents, then the default locale.
+    pub chain: Vec<String>,
+}
+
+impl Locale {
+    /// The language subtag: `sw` for `sw-TZ`. Two locales with the same language show the same text.
+    pub fn language(&self) -> &str {
+        self.langid.language.as_str()
+    }
+}
+
+/// The locales of a site, in `site.yaml` order; the default locale is known by its index.
+#[derive(Clone, Debug)]
+pub struct Locales {
+    pub all: Vec<Locale>,
+    pub default: usize,
+}
+
+impl Locales {
+    pub fn default_locale(&self) -> &Locale {
+        &self.all[self.default]
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Locale> {
+        self.all.iter().find(|l| l.code == code)
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.all.iter().map(|l| l.code.as_str())
+    }
+}
+
+/// Builds the locales from the configuration, reporting bad or duplicate tags.
+pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut all: Vec<Locale> = Vec::new();
+    let at = |needle: &str| find_line(site_yaml, needle);
+    for lc in &config.locales {
+        let (line, col) = at(&lc.code);
+        let langid: LanguageIdentifier = match lc.code.parse() {
+            Ok(l) => l,
+            Err(_) => {
+                errors.push(
+                    Diagnostic::error("site.yaml", line, col, format!("`{}` is not a valid BCP 47 language tag", lc.code))
+                        .with_hint("use tags such as `en`, `sw-TZ`, `zh-Hant`, `es-PE`"),
+                );
+                continue;
+            }
+        };
+        let code = langid.to_string();
+        if all.iter().any(|l| l.code == code) {
+            errors.push(Diagnostic::error("site.yaml", line, col, format!("locale `{code}` is declared twice")));
+            continue;
+        }
+        let dir = lc.dir.unwrap_or_else(|| direction_of(&langid));
+        all.push(Locale { code, name: lc.name.clone(), langid, dir, chain: Vec::new() });
+    }
+    let default_code: Option<String> = config.default_locale.parse::<LanguageIdentifier>().ok().map(|l| l.to_string());
+    let default = default_code.as_ref().and_then(|c| all.iter().position(|l| &l.code == c));
+    let Some(default) = default else {
+        let (line, col) = at("default_locale");
+        let mut d = Diagnostic::error(
+            "site.yaml",
+            line,
+            col,
+            format!("default_locale `{}` is not one of the declared locales", config.default_locale),
+        );
+        d = d.with_hint(format!("known locales: {}", all.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")));
+        errors.push(d);
+        return Err(errors);
+    };
+    let codes: Vec<String> = all.iter().map(|l| l.code.clone()).collect();
+    let default_code = codes[default].clone();
+    for (lc, locale) in config.locales.iter().zip(all.iter_mut()) {
+        locale.chain = match &lc.fallback {
+            Some(explicit) => {
+                let mut chain = vec![locale.code.clone()];
+                for f in explicit {
+                    match f.parse::<LanguageIdentifier>().map(|l| l.to_string()) {
+                        Ok(tag) if codes.contains(&tag) => chain.push(tag),
+                        _ => {
+                            let (line, col) = at(f);
+                            let mut d = Diagnostic::error(
+                                "site.yaml",
+                                line,
+                                col,
+                                format!("fallback locale `{f}` of `{}` is not a declared locale", locale.code),
+                            );
+                            if let Some(s) = did_you_mean(f, codes.iter().map(String::as_str)) {
+                                d = d.with_hint(format!("did you mean `{s}`?"));
+                            }
+                            errors.push(d);
+                        }
+                    }
+                }
+                chain
+            }
+            None => truncation_chain(&locale.langid),
+        };
+        if !locale.chain.contains(&default_code) {
+            locale.chain.push(default_code.clone());
+        }
+        locale.chain.dedup();
+    }
+    if errors.is_empty() { Ok(Locales { all, default }) } else { Err(errors) }
+}
+
+/// `sw-Latn-TZ` → [`sw-Latn-TZ`, `sw-Latn`, `sw`]: drop subtags from the right.
+fn truncation_chain(id: &LanguageIdentifier) -> Vec<String> {
+    let mut chain = vec![id.to_string()];
+    let mut cur = id.clone();
+    loop {
+        if cur.variants().len() > 0 {
+            cur.clear_variants();
+        } else if cur.region.is_some() {
+            cur.region = None;
+        } else if cur.script.is_some() {
+            cur.script = None;
+        } else {
+            break;
+        }
+        let tag = cur.to_string();
+        if chain.last() != Some(&tag) {
+            chain.push(tag);
+        }
+    }
+    chain
+}
+
+/// Right-to-left when the script is, or the language is usually written in an RTL script.
+pub fn direction_of(id: &LanguageIdentifier) -> Direction {
+    const RTL_SCRIPTS: &[&str] = &["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr"];
+    const RTL_LANGS: &[&str] = &["ar", "fa", "he", "ur", "ps", "sd", "yi", "dv", "ckb", "ug", "syr", "prs", "iw", "ks"];
+    if let Some(script) = id.script {
+        return if RTL_SCRIPTS.contains(&script.as_str()) { Direction::Rtl } else { Direction::Ltr };
+    }
+    if RTL_LANGS.contains(&id.language.as_str()) { Direction::Rtl } else { Direction::Ltr }
+}
+
+/// 1-based position of the first `code: needle` style occurrence in site.yaml, for messages.
+fn find_line(text: &str, needle: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(pos) = line.find(needle) {
+            let before = &line[..pos];
+            let after = &line[pos + needle.len()..];
+            let clean_end = after.is_empty() || after.starts_with([' ', '"', '\'', ',', ']', '#']);
+            if clean_end && (before.ends_with(' ') || before.ends_with('"') || before.ends_with('[') || before.is_empty()) {
+                return (i + 1, before.chars().count() + 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
+/// Locale folders on disk that `site.yaml` does not declare: probably a typo or a forgotten entry.
+pub fn undeclared_locale_dirs(root: &Path, locales: &Locales) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(root.join("locales")) else { return out };
+    let mut names: Vec<String> = rd
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let canonical = name.parse::<LanguageIdentifier>().map(|l| l.to_string()).unwrap_or(name.clone());
+        // A parent-language folder (sw for sw-TZ) is a legitimate part of a chain.
+        let used = locales.all.iter().any(|l| l.chain.contains(&canonical));
+        if !used {
+            let mut d = Diagnostic::warning(
+                format!("locales/{name}"),
+                0,
+                0,
+                format!("locale folder `{name}` is not declared in site.yaml and is ignored"),
+            );
+            if let Some(s) = did_you_mean(&canonical, locales.codes()) {
+                d = d.with_hint(format!("did you mean `{s}`?"));
+            } else {
+                d = d.with_hint(format!("add `- code: {name}` under `locales:` in site.yaml"));
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lid(s: &str) -> LanguageIdentifier {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn chains_truncate() {
+        assert_eq!(truncation_chain(&lid("sw-TZ")), vec!["sw-TZ", "sw"]);
+        assert_eq!(truncation_chain(&lid("zh-Hant-MO")), vec!["zh-Hant-MO", "zh-Hant", "zh"]);
+        assert_eq!(truncation_chain(&lid("en")), vec!["en"]);
+    }
+
+    #[test]
+    fn direction_from_script_or_language() {
+        assert_eq!(direction_of(&lid("fa")), Direction::Rtl);
+        assert_eq!(direction_of(&lid("ar-SA")), Direction::Rtl);
+        assert_eq!(direction_of(&lid("mn")), Direction::Ltr);
+        assert_eq!(direction_of(&lid("az-Arab")), Direction::Rtl);
+        assert_eq!(direction_of(&lid("ku-Latn")), Direction::Ltr);
+    }
+}

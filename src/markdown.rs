@@ -1,0 +1,576 @@
+//! Markdown → HTML for one page in one locale.
+//!
+//! We transform pulldown-cmark's event stream rather than editing HTML afterwards: heading ids,
+//! link and image resolution, footnotes with page-unique ids, scrollable tables, quizzes and the
+//! raw-HTML policy are each handled by the event they concern.
+
+use crate::config::RawHtml;
+use crate::diagnostics::{Diagnostic, line_col};
+use crate::shortcodes::{self, Call, Extracted, Piece};
+use crate::urls;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+/// What the Markdown renderer needs from the rest of the site.
+pub trait Host {
+    /// Output folder (relative to the output root, trailing `/`) of the page made from `rel`.
+    fn page_dir(&self, rel: &str) -> Option<String>;
+    /// Output path (relative to the output root) of a colocated file, if it exists.
+    fn asset(&self, logical: &str) -> Option<String>;
+    /// Renders a shortcode. `body` is the rendered Markdown of a block's body.
+    fn shortcode(&self, call: &Call, body: Option<&Rendered>, env: &Env<'_>) -> Result<Rendered, String>;
+    /// Renders a knowledge check from its YAML; errors carry a line within the YAML.
+    fn quiz(&self, yaml: &str, env: &Env<'_>, yaml_first_line: usize) -> Result<String, Diagnostic>;
+    /// A UI string in the reader's locale.
+    fn ui(&self, key: &str) -> String;
+}
+
+/// The page being rendered.
+pub struct Env<'a> {
+    pub display: &'a Path,
+    /// Lines in the file before the Markdown body.
+    pub body_line_offset: usize,
+    /// Logical path of the source (`modules/x/01-a.md`), for resolving relative links.
+    pub rel: &'a str,
+    /// Output folder of the page, relative to the output root.
+    pub page_dir: &'a str,
+    pub raw_html: RawHtml,
+    /// Prefix for every id the page creates (the print page holds many lessons).
+    pub id_prefix: &'a str,
+    /// Counter for ids of elements shortcodes create (tooltips, quizzes).
+    pub counter: Cell<usize>,
+    /// Heading ids already used on the page.
+    pub used_ids: RefCell<HashSet<String>>,
+}
+
+impl Env<'_> {
+    pub fn next_id(&self, kind: &str) -> String {
+        let n = self.counter.get() + 1;
+        self.counter.set(n);
+        format!("{}{kind}-{n}", self.id_prefix)
+    }
+}
+
+/// A heading of the page, for tables of contents and anchor checks.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link to another page's `#anchor`, checked once every page is rendered.
+#[derive(Clone, Debug)]
+pub struct AnchorRef {
+    pub target_rel: String,
+    pub anchor: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Rendered Markdown with what later stages need to know about it.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Plain text, for search, summaries and reading time.
+    pub text: String,
+    pub headings: Vec<Heading>,
+    pub anchors: Vec<AnchorRef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Maximum nesting of block shortcodes inside each other.
+const MAX_DEPTH: usize = 16;
+
+/// Renders a Markdown body. Never fails: problems are reported in `diagnostics`.
+pub fn render(source: &str, env: &Env<'_>, host: &dyn Host) -> Rendered {
+    render_at(source, 0, env, host, 0)
+}
+
+fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: usize) -> Rendered {
+    let mut out = Rendered::default();
+    // Positions in messages are in the file: body offset + line offset of the body.
+    let full_pos = |src_off: usize| -> (usize, usize) {
+        let (l, c) = line_col(source, src_off);
+        (l + env.body_line_offset, c)
+    };
+    let extracted = match shortcodes::extract(source) {
+        Ok(e) => e,
+        Err(errors) => {
+            for e in errors {
+                let (l, c) = full_pos(e.offset);
+                out.diagnostics.push(Diagnostic::error(env.display, l, c, e.message));
+            }
+            Extracted::default()
+        }
+    };
+    let _ = base;
+    let mut pass = Pass { env, host, source, extracted: &extracted, out: &mut out, generated: BTreeMap::new(), had_raw_html: false };
+    let html = pass.run();
+    let had_raw = pass.had_raw_html;
+    let mut generated = std::mem::take(&mut pass.generated);
+    let mut html = if had_raw && env.raw_html == RawHtml::Sanitize { sanitize(&html) } else { html };
+    // Put shortcode output back in place of the placeholders.
+    if !extracted.calls.is_empty() || !generated.is_empty() {
+        for (i, call) in extracted.calls.iter().enumerate() {
+            let body = call.body.as_ref().map(|(b, off)| {
+                if depth >= MAX_DEPTH {
+                    let (l, c) = full_pos(*off);
+                    out.diagnostics.push(Diagnostic::error(env.display, l, c, "block shortcodes are nested too deeply"));
+                    return Rendered::default();
+                }
+                let sub_env = Env { body_line_offset: env.body_line_offset + line_col(source, *off).0 - 1, ..clone_env(env) };
+                let r = render_at(b, 0, &sub_env, host, depth + 1);
+                env.counter.set(sub_env.counter.get());
+                env.used_ids.borrow_mut().extend(sub_env.used_ids.borrow().iter().cloned());
+                r
+            });
+            if let Some(b) = &body {
+                out.headings.extend(b.headings.iter().cloned());
+                out.anchors.extend(b.anchors.iter().cloned());
+                out.diagnostics.extend(b.diagnostics.iter().cloned());
+            }
+            match host.shortcode(call, body.as_ref(), env) {
+                Ok(r) => {
+                    generated.insert(i, (r.html, r.text, call.body.is_some()));
+                }
+                Err(msg) => {
+                    let (l, c) = full_pos(call.offset);
+                    out.diagnostics.push(Diagnostic::error(env.display, l, c, msg));
+                    generated.insert(i, (String::new(), String::new(), call.body.is_some()));
+                }
+            }
+        }
+        html = substitute(&html, &generated);
+        out.text = substitute_text(&out.text, &generated);
+    }
+    out.html = html;
+    out
+}
+
+fn clone_env<'a>(env: &Env<'a>) -> Env<'a> {
+    Env {
+        display: env.display,
+        body_line_offset: env.body_line_offset,
+        rel: env.rel,
+        page_dir: env.page_dir,
+        raw_html: env.raw_html,
+        id_prefix: env.id_prefix,
+        counter: Cell::new(env.counter.get()),
+        used_ids: RefCell::new(env.used_ids.borrow().clone()),
+    }
+}
+
+/// Replaces placeholders with shortcode output; a block placeholder alone in a paragraph
+/// replaces the whole paragraph.
+fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    for piece in shortcodes::pieces(html) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Call(n) => {
+                let Some((h, _, block)) = generated.get(&n) else { continue };
+                if *block && out.ends_with("<p>") {
+                    out.truncate(out.len() - 3);
+                    out.push_str(h);
+                    out.push_str("<p>");
+                } else {
+                    out.push_str(h);
+                }
+            }
+        }
+    }
+    out.replace("<p></p>\n", "").replace("<p></p>", "")
+}
+
+fn substitute_text(text: &str, generated: &BTreeMap<usize, (String, String, bool)>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in shortcodes::pieces(text) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Call(n) => {
+                if let Some((_, t, _)) = generated.get(&n) {
+                    out.push_str(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Pass<'a, 'b> {
+    env: &'a Env<'a>,
+    host: &'a dyn Host,
+    source: &'a str,
+    extracted: &'a Extracted,
+    out: &'b mut Rendered,
+    /// Quizzes rendered during the pass, keyed like shortcodes (after the real calls).
+    generated: BTreeMap<usize, (String, String, bool)>,
+    had_raw_html: bool,
+}
+
+impl Pass<'_, '_> {
+    fn pos(&self, new_off: usize) -> (usize, usize) {
+        let orig = self.extracted.original_offset(new_off);
+        let (l, c) = line_col(self.source, orig);
+        (l + self.env.body_line_offset, c)
+    }
+
+    fn error(&mut self, new_off: usize, msg: impl Into<String>) {
+        let (l, c) = self.pos(new_off);
+        self.out.diagnostics.push(Diagnostic::error(self.env.display, l, c, msg));
+    }
+
+    fn run(&mut self) -> String {
+        let mut opts = Options::empty();
+        opts.insert(
+            Options::ENABLE_TABLES
+                | Options::ENABLE_FOOTNOTES
+                | Options::ENABLE_STRIKETHROUGH
+                | Options::ENABLE_TASKLISTS
+                | Options::ENABLE_HEADING_ATTRIBUTES,
+        );
+        let text = self.extracted.text.as_str();
+        let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, opts).into_offset_iter().collect();
+        let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+        let mut i = 0;
+        let mut footnotes: Vec<String> = Vec::new();
+        let mut image_depth = 0usize;
+        while i < events.len() {
+            let (ev, range) = &events[i];
+            match ev {
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
+                    let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
+                    let plain = plain_text(&inner);
+                    let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&plain)));
+                    let lvl = heading_level(*level);
+                    self.out.headings.push(Heading { level: lvl, id: hid.clone(), text: plain.clone() });
+                    self.out.text.push_str(&plain);
+                    self.out.text.push('\n');
+                    html_events.push(Event::Html(format!("<h{lvl} id=\"{}\">", urls::escape_attr(&hid)).into()));
+                    for e in inner {
+                        html_events.push(self.inline_event(e, range.start));
+                    }
+                    html_events.push(Event::Html(format!("</h{lvl}>\n").into()));
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("quiz") => {
+                    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock))).map_or(events.len(), |p| i + p);
+                    let yaml: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
+                        .collect();
+                    let (fence_line, _) = self.pos(range.start);
+                    let html = match self.host.quiz(&yaml, self.env, fence_line) {
+                        Ok(h) => h,
+                        Err(d) => {
+                            self.out.diagnostics.push(d);
+                            String::new()
+                        }
+                    };
+                    self.out.text.push_str(&yaml_question_text(&yaml));
+                    let key = 1_000_000 + self.generated.len();
+                    self.generated.insert(key, (html, String::new(), true));
+                    html_events.push(Event::Html(format!("<p>{}{key}{}</p>\n", shortcodes::OPEN, shortcodes::CLOSE).into()));
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest = self.resolve_link(dest_url, range.start);
+                    html_events.push(Event::Start(Tag::Link { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    image_depth += 1;
+                    let dest = self.resolve_image(dest_url, range.start);
+                    // Missing alt text is found by `check`; here we only resolve.
+                    html_events.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
+                }
+                Event::End(TagEnd::Image) => {
+                    image_depth = image_depth.saturating_sub(1);
+                    html_events.push(ev.clone());
+                }
+                Event::Start(Tag::Table(_)) => {
+                    let label = urls::escape_attr(&self.host.ui("table-label"));
+                    html_events.push(Event::Html(format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">").into()));
+                    html_events.push(ev.clone());
+                }
+                Event::End(TagEnd::Table) => {
+                    html_events.push(ev.clone());
+                    html_events.push(Event::Html("</div>\n".into()));
+                }
+                Event::FootnoteReference(label) => {
+                    let n = footnote_number(&mut footnotes, label);
+                    let id = slugify(label);
+                    let p = self.env.id_prefix;
+                    html_events.push(Event::Html(
+                        format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}-{n}\">{n}</a></sup>").into(),
+                    ));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let n = footnote_number(&mut footnotes, label);
+                    let id = slugify(label);
+                    let p = self.env.id_prefix;
+                    html_events.push(Event::Html(
+                        format!("<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>").into(),
+                    ));
+                }
+                Event::End(TagEnd::FootnoteDefinition) => {
+                    html_events.push(Event::Html("</div>\n".into()));
+                }
+                Event::TaskListMarker(done) => {
+                    let (mark, key) = if *done { ("☑", "task-done") } else { ("☐", "task-open") };
+                    let label = urls::escape_attr(&self.host.ui(key));
+                    html_events.push(Event::Html(format!("<span class=\"task\" role=\"img\" aria-label=\"{label}\">{mark}</span> ").into()));
+                }
+                Event::Html(h) | Event::InlineHtml(h) => {
+                    self.had_raw_html = true;
+                    match self.env.raw_html {
+                        RawHtml::Escape => html_events.push(Event::Text(h.clone())),
+                        _ => html_events.push(ev.clone()),
+                    }
+                }
+                Event::Text(t) => {
+                    if image_depth == 0 {
+                        self.out.text.push_str(t);
+                    }
+                    html_events.push(ev.clone());
+                }
+                Event::Code(t) => {
+                    self.out.text.push_str(t);
+                    html_events.push(ev.clone());
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    self.out.text.push(' ');
+                    html_events.push(ev.clone());
+                }
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+                    self.out.text.push('\n');
+                    html_events.push(ev.clone());
+                }
+                _ => html_events.push(ev.clone()),
+            }
+            i += 1;
+        }
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
+        html
+    }
+
+    /// Heading contents: links inside headings still need resolving.
+    fn inline_event<'e>(&mut self, e: Event<'e>, at: usize) -> Event<'e> {
+        match e {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = self.resolve_link(&dest_url, at);
+                Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id })
+            }
+            Event::Html(h) | Event::InlineHtml(h) if self.env.raw_html == RawHtml::Escape => Event::Text(h),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.had_raw_html = true;
+                e
+            }
+            other => other,
+        }
+    }
+
+    fn unique_id(&self, base: String) -> String {
+        let base = format!("{}{}", self.env.id_prefix, if base.is_empty() { "section".to_string() } else { base });
+        let mut used = self.env.used_ids.borrow_mut();
+        let mut id = base.clone();
+        let mut n = 1;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        id
+    }
+
+    /// A link: other content by its `.md` source path, colocated files, anchors, or external.
+    fn resolve_link(&mut self, dest: &CowStr<'_>, at: usize) -> String {
+        let dest = dest.as_ref();
+        if urls::is_dangerous(dest) {
+            self.error(at, format!("link `{}` runs a script; such links are not allowed", dest.chars().take(40).collect::<String>()));
+            return "#".to_string();
+        }
+        if dest.is_empty() || urls::is_external(dest) {
+            return dest.to_string();
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            let (line, col) = self.pos(at);
+            self.out.anchors.push(AnchorRef { target_rel: self.env.rel.to_string(), anchor: urls::percent_decode(anchor), line, col });
+            return format!("#{}{}", self.env.id_prefix, anchor);
+        }
+        if dest.starts_with('/') || dest.contains('\\') {
+            self.error(at, format!("link `{dest}` must be relative to this file (no leading `/` or `\\`): absolute paths break the offline copy"));
+            return dest.to_string();
+        }
+        let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+        let (path, query) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
+        let decoded = urls::percent_decode(path);
+        let Some(logical) = urls::join_logical(self.env.rel, &decoded) else {
+            self.error(at, format!("link `{dest}` leaves the site's content folder"));
+            return dest.to_string();
+        };
+        if logical.ends_with(".md") {
+            let Some(target_dir) = self.host.page_dir(&logical) else {
+                self.error(at, format!("link to `{path}`: no such page (looked for content/{logical})"));
+                return dest.to_string();
+            };
+            if let Some(a) = anchor {
+                let (line, col) = self.pos(at);
+                self.out.anchors.push(AnchorRef { target_rel: logical.clone(), anchor: urls::percent_decode(a), line, col });
+            }
+            let mut url = urls::relative(self.env.page_dir, &format!("{target_dir}index.html"));
+            if !query.is_empty() {
+                url.push('?');
+                url.push_str(query);
+            }
+            if let Some(a) = anchor {
+                url.push('#');
+                url.push_str(a);
+            }
+            return url;
+        }
+        match self.host.asset(&logical) {
+            Some(out_path) => {
+                let mut url = urls::relative(self.env.page_dir, &out_path);
+                if let Some(a) = anchor {
+                    url.push('#');
+                    url.push_str(a);
+                }
+                url
+            }
+            None => {
+                self.error(at, format!("link to `{path}`: no such file (looked for {logical} beside the page)"));
+                dest.to_string()
+            }
+        }
+    }
+
+    fn resolve_image(&mut self, dest: &CowStr<'_>, at: usize) -> String {
+        let dest = dest.as_ref();
+        if dest.starts_with("data:") {
+            return dest.to_string();
+        }
+        if urls::is_external(dest) {
+            let (l, c) = self.pos(at);
+            self.out.diagnostics.push(
+                Diagnostic::error(self.env.display, l, c, format!("image `{dest}` is loaded from another host, which breaks the offline copy"))
+                    .with_hint("save the image beside the lesson (e.g. images/) and link it relatively"),
+            );
+            return String::new();
+        }
+        if dest.starts_with('/') || dest.contains('\\') {
+            self.error(at, format!("image `{dest}` must be a path relative to this file (no leading `/` or `\\`)"));
+            return String::new();
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let decoded = urls::percent_decode(path);
+        let Some(logical) = urls::join_logical(self.env.rel, &decoded) else {
+            self.error(at, format!("image `{dest}` is outside the site's content folder; it was not read"));
+            return String::new();
+        };
+        match self.host.asset(&logical) {
+            Some(out_path) => urls::relative(self.env.page_dir, &out_path),
+            None => {
+                self.error(at, format!("image `{dest}` not found (looked for {logical} beside the page)"));
+                String::new()
+            }
+        }
+    }
+}
+
+fn footnote_number(list: &mut Vec<String>, label: &str) -> usize {
+    match list.iter().position(|l| l == label) {
+        Some(p) => p + 1,
+        None => {
+            list.push(label.to_string());
+            list.len()
+        }
+    }
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+/// The question and choices of a quiz, for the search index (best effort).
+fn yaml_question_text(yaml: &str) -> String {
+    yaml.lines()
+        .filter_map(|l| {
+            let l = l.trim().trim_start_matches("- ");
+            l.strip_prefix("question:").or_else(|| l.strip_prefix("text:")).map(|v| v.trim().trim_matches('"').to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Stable heading ids that work in every script: lower-cased, spaces to `-`, punctuation
+/// dropped, letters and marks of any script kept (`Цусны донор` → `цусны-донор`).
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || is_mark(c) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Combining marks (Devanagari vowel signs, Arabic harakat, ZWNJ…) belong to words.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F |
+        0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 |
+        0x0962..=0x0963 | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x0E31 | 0x0E34..=0x0E3A |
+        0x0E47..=0x0E4E | 0x200C | 0x200D | 0x3099..=0x309A)
+}
+
+/// Cleans raw HTML with ammonia, keeping what Markdown itself produces.
+fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let b = BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class", "lang", "dir", "title", "role", "aria-label", "tabindex"]);
+        b.add_tags(["figure", "figcaption", "details", "summary", "mark", "section", "aside", "input", "bdi"]);
+        b.add_tag_attributes("input", ["type", "disabled", "checked"]);
+        b.add_tag_attributes("img", ["loading", "width", "height"]);
+        b.link_rel(None);
+        b
+    });
+    b.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests;

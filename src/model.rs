@@ -1,0 +1,99 @@
+//! The site as loaded from disk: the typed model every later stage reads.
+
+use crate::frontmatter::FrontMatter;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One Markdown file of one locale tree.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Logical path inside `content/`, shared by a source file and its translations.
+    pub rel: String,
+    /// The locale whose tree holds this file.
+    pub tree: String,
+    /// Path relative to the site root, for messages (`locales/fa/content/about.md`).
+    pub display: PathBuf,
+    pub front: FrontMatter,
+    pub body: String,
+    /// Lines in the file before the body starts.
+    pub body_line_offset: usize,
+    /// Digest of the file's bytes, compared with translations' `source_hash`.
+    pub digest: String,
+}
+
+/// The content folder of one locale (`content/` for the default locale).
+#[derive(Clone, Debug, Default)]
+pub struct Tree {
+    pub docs: BTreeMap<String, SourceFile>,
+    /// Colocated non-Markdown files: logical path → absolute path.
+    pub assets: BTreeMap<String, PathBuf>,
+}
+
+/// What kind of page a source file becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Home,
+    Catalogue,
+    Module,
+    Lesson,
+    Page,
+}
+
+/// A training module: a folder with an `_index.md` and ordered lessons.
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub rel: String,
+    pub slug: String,
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Lesson {
+    pub rel: String,
+    pub slug: String,
+}
+
+/// A standalone page (`about.md` → `about/`).
+#[derive(Clone, Debug)]
+pub struct StandalonePage {
+    pub rel: String,
+    /// Output folder relative to the locale root, with a trailing slash.
+    pub dir: String,
+}
+
+/// The site's shape, taken from the source locale: translations follow it.
+#[derive(Clone, Debug, Default)]
+pub struct Structure {
+    pub home: Option<String>,
+    pub catalogue: Option<String>,
+    pub modules: Vec<Module>,
+    pub pages: Vec<StandalonePage>,
+}
+
+/// A glossary entry as written in `glossary.yaml`.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+    #[serde(default)]
+    pub see_also: Vec<String>,
+}
+
+/// Everything read from `content/` and `locales/*/content/`.
+#[derive(Clone, Debug, Default)]
+pub struct Content {
+    /// Locale code → its tree. The default locale's tree is `content/`.
+    pub trees: BTreeMap<String, Tree>,
+    pub structure: Structure,
+    /// Locale code → glossary entries of that locale's file.
+    pub glossaries: BTreeMap<String, Vec<GlossaryEntry>>,
+}
+
+impl Content {
+    pub fn doc(&self, tree: &str, rel: &str) -> Option<&SourceFile> {
+        self.trees.get(tree).and_then(|t| t.docs.get(rel))
+    }
+}

@@ -1,0 +1,79 @@
+//! Knowledge checks: a fenced `quiz` block of YAML, rendered as an accessible form.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub question: String,
+    #[serde(default)]
+    pub multiple: bool,
+    pub choices: Vec<Choice>,
+    #[serde(default)]
+    pub explanation: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+    #[serde(default)]
+    pub feedback: Option<String>,
+}
+
+/// Parses and validates a quiz. `fence_line` is the file line of the opening fence.
+pub fn parse(yaml_text: &str, path: &Path, fence_line: usize) -> Result<Quiz, Diagnostic> {
+    let origin = yaml::Origin { line_offset: fence_line, col_offset: 0 };
+    let quiz: Quiz = yaml::parse(yaml_text, path, origin)?;
+    let line_of = |needle: &str| yaml_text.lines().position(|l| l.trim_start().starts_with(needle)).map_or(fence_line, |i| fence_line + i + 1);
+    if quiz.choices.len() < 2 {
+        return Err(Diagnostic::error(path, line_of("choices"), 1, "a quiz needs at least two choices"));
+    }
+    let correct = quiz.choices.iter().filter(|c| c.correct).count();
+    if correct == 0 {
+        return Err(Diagnostic::error(path, line_of("choices"), 1, "this quiz has no correct choice")
+            .with_hint("mark the right answer with `correct: true`"));
+    }
+    if correct > 1 && !quiz.multiple {
+        return Err(Diagnostic::error(path, line_of("choices"), 1, format!("{correct} choices are correct but `multiple` is not true"))
+            .with_hint("add `multiple: true` so readers can select several answers"));
+    }
+    if quiz.question.trim().is_empty() {
+        return Err(Diagnostic::error(path, line_of("question"), 1, "the quiz question is empty"));
+    }
+    Ok(quiz)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_correct_choice_is_an_error_at_its_line() {
+        let y = "question: Who?\nchoices:\n  - text: A\n  - text: B\n";
+        let e = parse(y, Path::new("l.md"), 10).unwrap_err();
+        assert!(e.message.contains("no correct choice"));
+        assert_eq!(e.line, 12);
+    }
+
+    #[test]
+    fn bad_yaml_points_into_the_file() {
+        let y = "question: Who?\nchoices:\n  - text: A\n    corect: true\n";
+        let e = parse(y, Path::new("l.md"), 5).unwrap_err();
+        assert_eq!(e.line, 9, "{e}");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `correct`?"));
+    }
+
+    #[test]
+    fn several_correct_need_multiple() {
+        let y = "question: Q\nchoices:\n  - text: A\n    correct: true\n  - text: B\n    correct: true\n";
+        assert!(parse(y, Path::new("l.md"), 1).is_err());
+        let y2 = format!("multiple: true\n{y}");
+        assert!(parse(&y2, Path::new("l.md"), 1).is_ok());
+    }
+}

@@ -1,0 +1,99 @@
+//! Tera templates: loads the theme (with site overrides) and registers donorbook's functions.
+
+use crate::diagnostics::Diagnostic;
+use crate::locale::Locales;
+use crate::messages::{ArgValue, Messages, fluent_args};
+use crate::theme::Theme;
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera, TeraResult};
+
+/// The compiled templates of a build.
+pub struct Templates {
+    tera: Tera,
+    origin: std::collections::BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// Compiles every template of the theme. `t(key=…, …args)` formats a Fluent message in the
+    /// locale of the page being rendered (`lang` in the context).
+    pub fn new(theme: &Theme, messages: Arc<Messages>, locales: Arc<Locales>) -> Result<Templates, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ""]);
+        let msgs = messages.clone();
+        let locs = locales.clone();
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            let key: String = kwargs.must_get::<String>("key")?;
+            let lang: String = state.get::<String>("lang")?.unwrap_or_default();
+            let locale = locs.get(&lang).unwrap_or_else(|| locs.default_locale());
+            let mut pairs = Vec::new();
+            for (k, v) in kwargs.iter() {
+                let k = k.to_string();
+                if k == "key" || k == "default" {
+                    continue;
+                }
+                let arg = if let Some(n) = v.as_f64() {
+                    ArgValue::Number(n)
+                } else if let Some(s) = v.as_str() {
+                    ArgValue::Text(s.to_string())
+                } else {
+                    ArgValue::Text(v.to_string())
+                };
+                pairs.push((k, arg));
+            }
+            let args = fluent_args(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())));
+            match msgs.format(locale, &key, Some(&args)) {
+                Ok(f) => Ok(f.text),
+                Err(e) => match kwargs.get::<String>("default")? {
+                    Some(d) if !msgs.has(locale, &key) => Ok(d),
+                    _ => Err(tera::Error::message(e)),
+                },
+            }
+        });
+        let mut sources: Vec<(String, String)> = theme.templates.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        sources.sort();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            let msg = e.to_string();
+            let file = theme
+                .template_origin
+                .iter()
+                .find(|(name, _)| msg.contains(name.as_str()))
+                .map(|(_, o)| o.clone())
+                .unwrap_or_else(|| "templates".to_string());
+            return Err(vec![Diagnostic::error(file, 0, 0, format!("template error: {msg}"))]);
+        }
+        Ok(Templates { tera, origin: theme.template_origin.clone() })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Names of site shortcode templates (`shortcodes/NAME.html` → `NAME`).
+    pub fn shortcode_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter_map(|n| n.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")).map(str::to_string))
+            .collect();
+        v.sort();
+        v
+    }
+
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, String> {
+        self.tera.render(name, ctx).map_err(|e| {
+            let mut m = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                m.push_str(": ");
+                m.push_str(&s.to_string());
+                src = s.source();
+            }
+            m
+        })
+    }
+
+    /// The file a template came from, for messages.
+    pub fn origin(&self, name: &str) -> String {
+        self.origin.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"))
+    }
+}
