@@ -5,6 +5,7 @@
 //! [`build::build`]. Each stage reports problems to [`diagnostics`] instead of stopping.
 
 pub mod build;
+pub mod bundle;
 pub mod builtins;
 pub mod config;
 pub mod diagnostics;
@@ -18,10 +19,12 @@ pub mod model;
 pub mod quiz;
 pub mod render;
 pub mod resolve;
+pub mod scaffold;
 pub mod search;
 pub mod shortcodes;
 pub mod sitemap;
 pub mod templates;
+pub mod translation_status;
 pub mod theme;
 pub mod urls;
 pub mod write;

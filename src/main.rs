@@ -29,6 +29,28 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Write offline zips, one per locale, into dist/
+    Bundle {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Locales to bundle (default: every locale)
+        #[arg(long = "locale")]
+        locales: Vec<String>,
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+    },
+    /// Create a new site in DIR
+    New {
+        dir: PathBuf,
+        /// Write into a non-empty folder
+        #[arg(long)]
+        force: bool,
+    },
+    /// Translation coverage and staleness
+    L10n {
+        #[command(subcommand)]
+        command: L10nCommand,
+    },
     /// Check everything a build checks, plus warnings; writes nothing
     Check {
         #[arg(long, default_value = ".")]
@@ -38,6 +60,26 @@ enum Command {
         strict: bool,
         #[arg(long)]
         drafts: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum L10nCommand {
+    /// Per locale: translated, stale, missing and orphaned pages; Fluent keys missing or unused
+    Status {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long = "locale")]
+        locales: Vec<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: donorbook::translation_status::Format,
+    },
+    /// Record the current source digest (`source_hash`) in translations
+    Stamp {
+        locale: String,
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -55,6 +97,14 @@ fn main() -> ExitCode {
                 eprintln!("build failed; the previous output was left as it was");
                 ExitCode::from(1)
             }
+        }
+        Command::Bundle { root, locales, out } => donorbook::bundle::run(&root, &locales, &out),
+        Command::New { dir, force } => donorbook::scaffold::run(&dir, force),
+        Command::L10n { command: L10nCommand::Status { root, locales, format } } => {
+            donorbook::translation_status::run_status(&root, &locales, format)
+        }
+        Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => {
+            donorbook::translation_status::run_stamp(&root, &locale, &paths)
         }
         Command::Check { root, strict, drafts } => {
             let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false };

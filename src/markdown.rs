@@ -166,8 +166,16 @@ fn clone_env<'a>(env: &Env<'a>) -> Env<'a> {
 /// Replaces placeholders with shortcode output; a block placeholder alone in a paragraph
 /// replaces the whole paragraph.
 fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>) -> String {
+    // A shortcode alone in its paragraph replaces the paragraph: figures and callouts are blocks.
+    let mut html = html.to_string();
+    for (n, (h, _, _)) in generated {
+        let alone = format!("<p>{}{n}{}</p>", shortcodes::OPEN, shortcodes::CLOSE);
+        if html.contains(&alone) {
+            html = html.replace(&alone, h.trim_end());
+        }
+    }
     let mut out = String::with_capacity(html.len() + 256);
-    for piece in shortcodes::pieces(html) {
+    for piece in shortcodes::pieces(&html) {
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Call(n) => {
