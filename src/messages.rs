@@ -120,7 +120,15 @@ fn parse_resource(text: String, display: &Path, diags: &Diagnostics) -> Option<F
         Err((r, errors)) => {
             let src = r.source().to_string();
             for e in errors {
-                let (line, col) = line_col(&src, e.pos.start);
+                // An error found at the start of a line (often end of input) belongs to the line before.
+                let mut at = e.pos.start.min(src.len());
+                while at > 0 && src.as_bytes().get(at - 1) == Some(&b'\n') && (at == src.len() || src[..at].ends_with('\n')) {
+                    at -= 1;
+                    if at < src.len() && src.as_bytes()[at] == b'\n' && at > 0 && src.as_bytes()[at - 1] != b'\n' {
+                        break;
+                    }
+                }
+                let (line, col) = line_col(&src, at);
                 diags.push(Diagnostic::error(display, line, col, format!("Fluent syntax error: {}", e.kind)));
             }
             Some(r)
