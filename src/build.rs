@@ -154,6 +154,9 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             }
         }
     };
+    if !opts.write {
+        diags.extend(translation_warnings(&site));
+    }
     let facts = render_all(&view, &diags, &writer);
     check_anchors(&view, &facts, &diags);
     report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
@@ -214,6 +217,42 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
             })
         })
         .collect()
+}
+
+/// `check` only: stale translations and Fluent messages a locale has not translated.
+fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let default = &site.locales.default_locale().code;
+    let Some(source) = site.content.trees.get(default) else { return out };
+    for (tag, tree) in site.content.trees.iter().filter(|(t, _)| *t != default) {
+        for (rel, doc) in &tree.docs {
+            let Some(src) = source.docs.get(rel) else {
+                out.push(Diagnostic::warning(&doc.display, 1, 1, format!("orphaned translation: content/{rel} does not exist")));
+                continue;
+            };
+            match &doc.front.source_hash {
+                Some(h) if *h == src.digest => {}
+                Some(_) => out.push(
+                    Diagnostic::warning(&doc.display, 1, 1, format!("stale translation: content/{rel} changed since it was translated"))
+                        .with_hint(format!("update the text, then run `donorbook l10n stamp {tag} {}`", doc.display.display())),
+                ),
+                None => out.push(
+                    Diagnostic::warning(&doc.display, 1, 1, "translation has no `source_hash`, so its staleness is unknown")
+                        .with_hint(format!("run `donorbook l10n stamp {tag} {}`", doc.display.display())),
+                ),
+            }
+        }
+    }
+    let source_keys = site.messages.keys.get(default).map(|k| k.site.clone()).unwrap_or_default();
+    for locale in site.locales.all.iter().filter(|l| &l.code != default) {
+        for key in &source_keys {
+            let translated = locale.chain.iter().filter(|t| *t != default).any(|t| site.messages.keys.get(t).is_some_and(|k| k.site.contains(key)));
+            if !translated {
+                out.push(Diagnostic::warning(format!("locales/{}/site.ftl", locale.code), 0, 0, format!("message `{key}` is not translated into `{}`", locale.code)));
+            }
+        }
+    }
+    out
 }
 
 /// Every `#anchor` a page links to must exist in the target page as rendered in that locale.

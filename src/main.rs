@@ -60,7 +60,15 @@ enum Command {
         strict: bool,
         #[arg(long)]
         drafts: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -106,10 +114,20 @@ fn main() -> ExitCode {
         Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => {
             donorbook::translation_status::run_stamp(&root, &locale, &paths)
         }
-        Command::Check { root, strict, drafts } => {
+        Command::Check { root, strict, drafts, format } => {
             let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false };
             let report = build::build(&opts);
-            print_diagnostics(&root, &report.diagnostics);
+            if let ReportFormat::Json = format {
+                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                let json = serde_json::json!({
+                    "errors": errors,
+                    "warnings": report.diagnostics.len() - errors,
+                    "diagnostics": report.diagnostics,
+                });
+                println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            } else {
+                print_diagnostics(&root, &report.diagnostics);
+            }
             let failed = !report.ok() || (strict && !report.diagnostics.is_empty());
             if report.diagnostics.is_empty() {
                 eprintln!("no problems found");

@@ -246,6 +246,9 @@ impl Pass<'_, '_> {
         let mut i = 0;
         let mut footnotes: Vec<String> = Vec::new();
         let mut image_depth = 0usize;
+        let mut image_alt = String::new();
+        let mut image_at = 0usize;
+        let mut last_level = 1u8;
         while i < events.len() {
             let (ev, range) = &events[i];
             match ev {
@@ -255,6 +258,16 @@ impl Pass<'_, '_> {
                     let plain = plain_text(&inner);
                     let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&plain)));
                     let lvl = heading_level(*level);
+                    if lvl > last_level + 1 {
+                        let (l, c) = self.pos(range.start);
+                        self.out.diagnostics.push(Diagnostic::warning(
+                            self.env.display,
+                            l,
+                            c,
+                            format!("heading level {lvl} follows level {last_level}: a level is skipped"),
+                        ));
+                    }
+                    last_level = lvl;
                     self.out.headings.push(Heading { level: lvl, id: hid.clone(), text: plain.clone() });
                     self.out.text.push_str(&plain);
                     self.out.text.push('\n');
@@ -293,12 +306,21 @@ impl Pass<'_, '_> {
                 }
                 Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                     image_depth += 1;
+                    image_alt.clear();
+                    image_at = range.start;
                     let dest = self.resolve_image(dest_url, range.start);
                     // Missing alt text is found by `check`; here we only resolve.
                     html_events.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
                 }
                 Event::End(TagEnd::Image) => {
                     image_depth = image_depth.saturating_sub(1);
+                    if image_alt.trim().is_empty() {
+                        let (l, c) = self.pos(image_at);
+                        self.out.diagnostics.push(
+                            Diagnostic::warning(self.env.display, l, c, "image without alt text")
+                                .with_hint("describe the image in the brackets: ![a donor resting after donation](images/rest.svg)"),
+                        );
+                    }
                     html_events.push(ev.clone());
                 }
                 Event::Start(Tag::Table(_)) => {
@@ -336,6 +358,11 @@ impl Pass<'_, '_> {
                 }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.had_raw_html = true;
+                    if self.env.raw_html != RawHtml::Escape {
+                        if let Some(url) = external_resource(h) {
+                            self.error(range.start, format!("raw HTML loads `{url}` from another host, which breaks the offline copy"));
+                        }
+                    }
                     match self.env.raw_html {
                         RawHtml::Escape => html_events.push(Event::Text(h.clone())),
                         _ => html_events.push(ev.clone()),
@@ -344,6 +371,8 @@ impl Pass<'_, '_> {
                 Event::Text(t) => {
                     if image_depth == 0 {
                         self.out.text.push_str(t);
+                    } else {
+                        image_alt.push_str(t);
                     }
                     html_events.push(ev.clone());
                 }
@@ -490,6 +519,24 @@ impl Pass<'_, '_> {
             }
         }
     }
+}
+
+/// The first URL of another host that raw HTML would load (src, srcset, poster, data, CSS url()).
+fn external_resource(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for attr in ["src=", "srcset=", "poster=", "data=", "url("] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(attr) {
+            let start = from + i + attr.len();
+            let value = lower[start..].trim_start_matches(['"', '\'', ' ']);
+            if value.starts_with("http:") || value.starts_with("https:") || value.starts_with("//") {
+                let end = value.find(['"', '\'', ' ', '>', ')']).unwrap_or(value.len());
+                return Some(value[..end].to_string());
+            }
+            from = start;
+        }
+    }
+    None
 }
 
 fn footnote_number(list: &mut Vec<String>, label: &str) -> usize {

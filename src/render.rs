@@ -157,6 +157,12 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
     let section = page.module.map(|mi| view.doc(&lp.pages[lp.modules[mi].page]).front.title.clone()).unwrap_or_default();
     let mut out = finish(view, &template, ctx, &format!("{}index.html", page.dir), &doc.display.to_string_lossy());
     out.diagnostics.extend(body.diagnostics);
+    if matches!(page.kind, Kind::Module | Kind::Lesson) && doc.front.summary.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        out.diagnostics.push(
+            Diagnostic::warning(&doc.display, 2, 1, "no `summary`: lists, search results and the page description will be empty")
+                .with_hint("add `summary: One or two sentences.` to the front matter"),
+        );
+    }
     out.facts = Some(PageFacts {
         locale: lp.locale,
         rel: page.rel.clone(),

@@ -75,7 +75,7 @@ fn plan_locale(content: &Content, locales: &Locales, index: usize, untranslated:
     let mut lp = LocalePlan { locale: index, pages: Vec::new(), modules: Vec::new(), by_rel: HashMap::new(), home: None, catalogue: None };
     let s = &content.structure;
     // Home and catalogue always exist so navigation never breaks, even with `skip`.
-    let mut add = |lp: &mut LocalePlan, kind: Kind, rel: &str, dir: String, required: bool, module: Option<usize>, lesson: Option<usize>| -> Option<usize> {
+    let add = |lp: &mut LocalePlan, kind: Kind, rel: &str, dir: String, required: bool, module: Option<usize>, lesson: Option<usize>| -> Option<usize> {
         let (tree, fallback) = pick_tree(content, locale, locales, rel)?;
         if fallback && untranslated == Untranslated::Skip && !required {
             return None;
