@@ -21,6 +21,7 @@ pub mod render;
 pub mod resolve;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod shortcodes;
 pub mod sitemap;
 pub mod templates;

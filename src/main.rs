@@ -29,6 +29,20 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Write offline zips, one per locale, into dist/
     Bundle {
         #[arg(long, default_value = ".")]
@@ -104,6 +118,16 @@ fn main() -> ExitCode {
             } else {
                 eprintln!("build failed; the previous output was left as it was");
                 ExitCode::from(1)
+            }
+        }
+        Command::Serve { root, port, bind, open, drafts } => {
+            let opts = donorbook::serve::ServeOptions { root, bind, port, open, drafts };
+            match donorbook::serve::run(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
             }
         }
         Command::Bundle { root, locales, out } => donorbook::bundle::run(&root, &locales, &out),

@@ -1,0 +1,316 @@
+//! `donorbook serve`: build, serve the output over HTTP, rebuild on change, reload open pages.
+//!
+//! The server is deliberately small (std::net, a thread per connection): it serves only files
+//! inside the output folder, answers GET and HEAD, and keeps one server-sent-events stream per
+//! open page for live reload. A failed rebuild keeps the last good output and shows the errors
+//! on every page and in the terminal until the files are fixed.
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::Diagnostic;
+use crate::urls;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+
+/// Shared state between the builder and the HTTP workers.
+pub struct State {
+    /// Output folder being served (canonical).
+    pub out: PathBuf,
+    /// Bumped after every build; pages reload when it changes.
+    generation: Mutex<u64>,
+    changed: Condvar,
+    /// Errors of the last build, shown on every page while non-empty.
+    errors: Mutex<Vec<String>>,
+}
+
+impl State {
+    pub fn new(out: PathBuf) -> Arc<State> {
+        Arc::new(State { out, generation: Mutex::new(0), changed: Condvar::new(), errors: Mutex::new(Vec::new()) })
+    }
+
+    fn bump(&self, errors: Vec<String>) {
+        *self.errors.lock().unwrap_or_else(|e| e.into_inner()) = errors;
+        let mut g = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+        *g += 1;
+        self.changed.notify_all();
+    }
+
+    fn generation(&self) -> u64 {
+        *self.generation.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Options of `donorbook serve`.
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+    pub drafts: bool,
+}
+
+/// Runs the server until the process is stopped. Returns an error message for the terminal.
+pub fn run(opts: &ServeOptions) -> Result<(), String> {
+    let out = opts.root.join("public");
+    let listener = TcpListener::bind((opts.bind.as_str(), opts.port)).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => {
+            format!("port {} on {} is already in use; stop the other server or try `--port {}`", opts.port, opts.bind, opts.port.saturating_add(1))
+        }
+        _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
+    })?;
+    let build_opts = BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, base_url: None, write: true };
+    let first = build::build(&build_opts);
+    report(&opts.root, &first.diagnostics);
+    if !out.join("index.html").exists() {
+        std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    }
+    let state = State::new(out.canonicalize().map_err(|e| format!("{}: {e}", out.display()))?);
+    if !first.ok() {
+        state.bump(first.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
+    }
+    let url = format!("http://{}:{}/", opts.bind, opts.port);
+    eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
+    }
+    let _watcher = watch(&opts.root, build_opts, state.clone())?;
+    for stream in listener.incoming().flatten() {
+        let state = state.clone();
+        std::thread::spawn(move || {
+            let _ = handle(stream, &state);
+        });
+    }
+    Ok(())
+}
+
+/// Watches sources (not the output) and rebuilds after a short quiet period.
+fn watch(root: &Path, opts: BuildOptions, state: Arc<State>) -> Result<impl Drop, String> {
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let out_abs = state.out.clone();
+    let report_root = root.to_path_buf();
+    let mut debouncer = new_debouncer(Duration::from_millis(150), None, move |res: DebounceEventResult| {
+        let Ok(events) = res else { return };
+        let relevant = events.iter().flat_map(|e| e.paths.iter()).any(|p| is_source(&root_abs, &out_abs, p));
+        if !relevant {
+            return;
+        }
+        let report_ = build::build(&opts);
+        report(&report_root, &report_.diagnostics);
+        if report_.ok() {
+            eprintln!("{}", build::summary(&report_));
+        }
+        state.bump(report_.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
+    })
+    .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
+    for dir in ["content", "locales", "templates", "static", "themes"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
+        }
+    }
+    debouncer.watch(&root.join("site.yaml"), RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch site.yaml: {e}"))?;
+    Ok(debouncer)
+}
+
+/// Changes to the output, staging folders and editor temp files do not trigger builds.
+fn is_source(root: &Path, out: &Path, p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+        return false;
+    }
+    !p.starts_with(out) && p.starts_with(root) && !p.components().any(|c| c.as_os_str().to_string_lossy().contains(".staging-"))
+}
+
+fn report(root: &Path, diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{}\n", d.render(root, false));
+    }
+}
+
+/// One request: parse, route, respond. Errors just close the connection.
+fn handle(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.by_ref().take(8192).read_line(&mut request_line)?;
+    loop {
+        let mut h = String::new();
+        if reader.by_ref().take(8192).read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    if method != "GET" && method != "HEAD" {
+        return respond(&mut stream, 405, "text/plain; charset=utf-8", b"method not allowed", method == "HEAD");
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == "/__donorbook/events" {
+        return events(stream, state);
+    }
+    if path == "/__donorbook/reload.js" {
+        return respond(&mut stream, 200, "text/javascript; charset=utf-8", RELOAD_JS.as_bytes(), method == "HEAD");
+    }
+    match resolve(&state.out, path) {
+        Resolved::File(file) => {
+            let bytes = std::fs::read(&file)?;
+            let mime = mime_type(&file);
+            let body = if mime.starts_with("text/html") { inject(&bytes, state) } else { bytes };
+            respond(&mut stream, 200, mime, &body, method == "HEAD")
+        }
+        Resolved::Forbidden => respond(&mut stream, 403, "text/plain; charset=utf-8", b"forbidden", method == "HEAD"),
+        Resolved::NotFound => {
+            let page = std::fs::read(state.out.join("404.html")).map(|b| inject(&b, state)).unwrap_or_else(|_| b"not found".to_vec());
+            respond(&mut stream, 404, "text/html; charset=utf-8", &page, method == "HEAD")
+        }
+    }
+}
+
+/// What a request path maps to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    File(PathBuf),
+    NotFound,
+    Forbidden,
+}
+
+/// Maps a URL path to a file inside `out`. Traversal (`..`, `%2e%2e`, backslashes, absolute
+/// paths, NUL) is forbidden; symlinks that lead outside `out` are forbidden too.
+pub fn resolve(out: &Path, url_path: &str) -> Resolved {
+    let decoded = urls::percent_decode(url_path);
+    if decoded.contains('\\') || decoded.contains('\0') || decoded.starts_with("//") {
+        return Resolved::Forbidden;
+    }
+    let rel = decoded.trim_start_matches('/');
+    let rel_path = Path::new(rel);
+    if rel_path.components().any(|c| !matches!(c, Component::Normal(_))) && !rel.is_empty() {
+        return Resolved::Forbidden;
+    }
+    let mut file = out.join(rel_path);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    match file.canonicalize() {
+        Ok(real) if real.starts_with(out) && real.is_file() => Resolved::File(real),
+        Ok(real) if !real.starts_with(out) => Resolved::Forbidden,
+        _ => Resolved::NotFound,
+    }
+}
+
+fn respond(stream: &mut TcpStream, status: u16, mime: &str, body: &[u8], head: bool) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Error",
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// A server-sent-events stream that says "reload" whenever a build finishes.
+fn events(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
+    stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
+    let mut seen = state.generation();
+    loop {
+        let guard = state.generation.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, timeout) = state.changed.wait_timeout(guard, Duration::from_secs(15)).unwrap_or_else(|e| e.into_inner());
+        let now = *guard;
+        drop(guard);
+        if now != seen {
+            seen = now;
+            stream.write_all(b"data: reload\n\n")?;
+        } else if timeout.timed_out() {
+            stream.write_all(b": ping\n\n")?;
+        }
+        stream.flush()?;
+    }
+}
+
+/// Adds the reload script, and the last build's errors if it failed, to a served page.
+fn inject(html: &[u8], state: &State) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let errors = state.errors.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let mut extra = String::from("<script src=\"/__donorbook/reload.js\"></script>");
+    if !errors.is_empty() {
+        extra.push_str("<div id=\"donorbook-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;background:#3b0a0a;color:#fff;padding:1rem;font:14px/1.5 monospace;z-index:9999;white-space:pre-wrap\"><strong>Build failed — showing the last good version.</strong>\n");
+        for e in &errors {
+            extra.push_str(&urls::escape_attr(e));
+            extra.push('\n');
+        }
+        extra.push_str("</div>");
+    }
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{extra}").into_bytes(),
+    }
+}
+
+const RELOAD_JS: &str = "(function(){if(!window.EventSource)return;var s=new EventSource('/__donorbook/events');s.onmessage=function(e){if(e.data==='reload'){location.reload();}};})();\n";
+
+/// Content types of the files a site holds.
+pub fn mime_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("html" | "htm") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("woff") => "font/woff",
+        Some("ttf") => "font/ttf",
+        Some("pdf") => "application/pdf",
+        Some("zip") => "application/zip",
+        Some("mp4") => "video/mp4",
+        Some("webm") => "video/webm",
+        Some("mp3") => "audio/mpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traversal_is_refused() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        std::fs::create_dir_all(out.join("en")).unwrap();
+        std::fs::write(out.join("en/index.html"), "x").unwrap();
+        std::fs::write(t.path().join("secret.txt"), "s").unwrap();
+        let out = out.canonicalize().unwrap();
+        assert!(matches!(resolve(&out, "/en/"), Resolved::File(_)));
+        assert_eq!(resolve(&out, "/../secret.txt"), Resolved::Forbidden);
+        assert_eq!(resolve(&out, "/%2e%2e/secret.txt"), Resolved::Forbidden);
+        assert_eq!(resolve(&out, "/%2E%2E%2fsecret.txt"), Resolved::Forbidden);
+        assert_eq!(resolve(&out, "/en/..\\..\\secret.txt"), Resolved::Forbidden);
+        assert_eq!(resolve(&out, "//etc/passwd"), Resolved::Forbidden);
+        assert_eq!(resolve(&out, "/nope.html"), Resolved::NotFound);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(t.path().join("secret.txt"), out.join("link.txt")).unwrap();
+            assert_eq!(resolve(&out, "/link.txt"), Resolved::Forbidden);
+        }
+    }
+}
