@@ -107,6 +107,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             return report;
         }
     }
+    let timer = Timings::new();
     let Some(mut site) = load_site(root, opts.drafts, &diags) else {
         report.diagnostics = diags.into_sorted();
         return report;
@@ -114,7 +115,9 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     if let Some(b) = &opts.base_url {
         site.config.base_url = Some(if b.ends_with('/') { b.clone() } else { format!("{b}/") });
     }
+    timer.lap("load");
     let plan = resolve::plan(&site.content, &site.locales, site.config.untranslated);
+    timer.lap("resolve");
     let templates = match Templates::new(&site.theme, site.messages.clone(), site.locales.clone()) {
         Ok(t) => t,
         Err(ds) => {
@@ -157,10 +160,14 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     if !opts.write {
         diags.extend(translation_warnings(&site));
     }
+    timer.lap("prepare");
     let facts = render_all(&view, &diags, &writer);
+    timer.lap("render+write pages");
     check_anchors(&view, &facts, &diags);
     report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
+    timer.lap("search index");
     copy_assets(&site, &writer, &diags);
+    timer.lap("assets");
     writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
     report.pages = plan
         .locales
@@ -177,8 +184,29 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
             }
         }
     }
+    timer.lap("commit");
     report.elapsed = start.elapsed();
     report
+}
+
+/// Phase timings on stderr when `DONORBOOK_TIMINGS` is set (for profiling, not for users).
+struct Timings {
+    on: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Timings {
+    fn new() -> Self {
+        Timings { on: std::env::var_os("DONORBOOK_TIMINGS").is_some(), last: std::cell::Cell::new(Instant::now()) }
+    }
+
+    fn lap(&self, what: &str) {
+        if self.on {
+            let now = Instant::now();
+            eprintln!("  {what:<22} {:>8.1} ms", (now - self.last.get()).as_secs_f64() * 1000.0);
+            self.last.set(now);
+        }
+    }
 }
 
 /// A unit of rendering work.

@@ -216,6 +216,9 @@ fn finish(view: &SiteView<'_>, template: &str, ctx: serde_json::Map<String, Valu
 
 /// Values every template gets: site, locale, relative roots, navigation, language versions.
 fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -> serde_json::Map<String, Value> {
+    // Lesson, module and print pages carry their own module instead of the whole list.
+    let list_modules = !matches!(&key, PageKey::Source(rel) if lp.by_rel.get(rel).is_some_and(|&i| matches!(lp.pages[i].kind, Kind::Lesson | Kind::Module)))
+        && !matches!(key, PageKey::Print(_));
     let locale = view.locale(lp);
     let code = &locale.code;
     let root = urls::to_root(dir);
@@ -224,6 +227,7 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     let modules: Vec<Value> = lp
         .modules
         .iter()
+        .filter(|_| list_modules)
         .map(|m| {
             let p = &lp.pages[m.page];
             let d = view.doc(p);
@@ -347,16 +351,23 @@ pub fn reading_minutes(text: &str) -> u32 {
     let mut words = 0usize;
     let mut in_word = false;
     for c in text.chars() {
-        if is_cjk(c) {
+        // Whitespace and ASCII punctuation end a word; every other character belongs to one
+        // (cheaper than a full Unicode alphabetic lookup on Cyrillic or Persian text).
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+        } else if is_cjk(c) {
             cjk += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-            }
-            in_word = true;
-        } else {
+        } else if c.is_whitespace() {
             in_word = false;
+        } else {
+            words += usize::from(!in_word);
+            in_word = true;
         }
     }
     let minutes = words as f64 / 200.0 + cjk as f64 / 400.0;
