@@ -159,7 +159,7 @@ fn find_line(text: &str, needle: &str) -> (usize, usize) {
         if let Some(pos) = line.find(needle) {
             let before = &line[..pos];
             let after = &line[pos + needle.len()..];
-            let clean_end = after.is_empty() || after.starts_with([' ', '"', '\'', ',', ']', '#']);
+            let clean_end = after.is_empty() || after.starts_with([' ', '"', '\'', ',', ']', '#', ':']);
             if clean_end && (before.ends_with(' ') || before.ends_with('"') || before.ends_with('[') || before.is_empty()) {
                 return (i + 1, before.chars().count() + 1);
             }
