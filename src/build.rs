@@ -255,6 +255,9 @@ fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
     for (tag, tree) in site.content.trees.iter().filter(|(t, _)| *t != default) {
         for (rel, doc) in &tree.docs {
             let Some(src) = source.docs.get(rel) else {
+                if site.root.join("content").join(rel).exists() {
+                    continue; // a draft source: not an orphan
+                }
                 out.push(Diagnostic::warning(&doc.display, 1, 1, format!("orphaned translation: content/{rel} does not exist")));
                 continue;
             };
@@ -346,7 +349,7 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn 
         let code = &view.locales.all[f.locale].code;
         let url = format!("{}index.html", f.dir.strip_prefix(&format!("{code}/")).unwrap_or(&f.dir));
         by_locale.entry(f.locale).or_default().push(search::SearchDoc {
-            url: if url == "index.html" { url } else { url },
+            url,
             title: f.title.clone(),
             section: f.section.clone(),
             text: f.text.clone(),

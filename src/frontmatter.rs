@@ -66,6 +66,13 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
         return Err(Diagnostic::error(path, 2, 1, "missing field `title` in the front matter"));
     }
     let fm: FrontMatter = yaml::parse(split.yaml, path, origin)?;
+    let texts = std::iter::once(("title", &fm.title)).chain(fm.summary.iter().map(|s| ("summary", s))).chain(fm.objectives.iter().map(|o| ("objectives", o)));
+    for (key, value) in texts {
+        if let Some(ch) = value.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+            let line = split.yaml.lines().position(|l| l.starts_with(key)).unwrap_or(0) + 1 + split.yaml_line_offset;
+            return Err(Diagnostic::error(path, line, 1, format!("`{key}` contains the control character U+{:04X}, which cannot appear in a page", ch as u32)));
+        }
+    }
     if fm.title.trim().is_empty() {
         let line = split.yaml.lines().position(|l| l.starts_with("title")).unwrap_or(0) + 1 + split.yaml_line_offset;
         return Err(Diagnostic::error(path, line, 1, "`title` is empty"));
@@ -87,6 +94,12 @@ pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
     if let Some(pos) = text.find('\0') {
         let (l, c) = crate::diagnostics::line_col(&text, pos);
         return Err(Diagnostic::error(display, l, c, "the file contains a NUL byte; is it a binary file?"));
+    }
+    // Other control characters are invalid in HTML and invisible in editors.
+    if let Some((pos, ch)) = text.char_indices().find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{feff}') {
+        let (l, c) = crate::diagnostics::line_col(&text, pos);
+        return Err(Diagnostic::error(display, l, c, format!("the file contains the invisible control character U+{:04X}", ch as u32))
+            .with_hint("delete it; it is often pasted in from another program"));
     }
     Ok(text)
 }

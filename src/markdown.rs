@@ -84,6 +84,32 @@ pub struct Rendered {
 /// Maximum nesting of block shortcodes inside each other.
 const MAX_DEPTH: usize = 16;
 
+/// Maximum nesting of raw HTML elements handed to the sanitizer (its cost grows steeply with depth).
+const MAX_HTML_DEPTH: isize = 512;
+
+/// Opening minus closing tags in a piece of raw HTML (void elements do not nest).
+fn tag_balance(html: &str) -> isize {
+    const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+    let mut balance = 0;
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with('/') {
+            balance -= 1;
+        } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            let end = rest.find('>').unwrap_or(rest.len());
+            if !VOID.contains(&name.as_str()) && !rest[..end].ends_with('/') {
+                balance += 1;
+            }
+        }
+    }
+    balance
+}
+
+/// Maximum nesting of lists and block quotes kept in the output.
+const MAX_NESTING: usize = 64;
+
 /// Renders a Markdown body. Never fails: problems are reported in `diagnostics`.
 pub fn render(source: &str, env: &Env<'_>, host: &dyn Host) -> Rendered {
     render_at(source, 0, env, host, 0)
@@ -249,9 +275,41 @@ impl Pass<'_, '_> {
         let mut image_alt = String::new();
         let mut image_at = 0usize;
         let mut last_level = 1u8;
+        // Containers (quotes, lists) deeper than MAX_NESTING are flattened: such pages are
+        // unreadable anyway, and HTML nested 100,000 levels deep stalls sanitizers and browsers.
+        let mut containers: Vec<bool> = Vec::new();
+        let mut kept_containers = 0usize;
+        let mut warned_depth = false;
+        let mut html_depth: isize = 0;
         while i < events.len() {
             let (ev, range) = &events[i];
             match ev {
+                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                    let keep = kept_containers < MAX_NESTING;
+                    containers.push(keep);
+                    if keep {
+                        kept_containers += 1;
+                        html_events.push(ev.clone());
+                    } else if !warned_depth {
+                        warned_depth = true;
+                        let (l, c) = self.pos(range.start);
+                        self.out.diagnostics.push(Diagnostic::warning(
+                            self.env.display,
+                            l,
+                            c,
+                            format!("lists and quotes nested more than {MAX_NESTING} levels deep are flattened"),
+                        ));
+                    }
+                }
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                    if containers.pop().unwrap_or(true) {
+                        kept_containers = kept_containers.saturating_sub(1);
+                        html_events.push(ev.clone());
+                    }
+                    if matches!(ev, Event::End(TagEnd::Item)) {
+                        self.out.text.push('\n');
+                    }
+                }
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
                     let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
@@ -356,8 +414,18 @@ impl Pass<'_, '_> {
                     let label = urls::escape_attr(&self.host.ui(key));
                     html_events.push(Event::Html(format!("<span class=\"task\" role=\"img\" aria-label=\"{label}\">{mark}</span> ").into()));
                 }
+                Event::Html(h) | Event::InlineHtml(h) if self.env.raw_html == RawHtml::Sanitize && html_depth > MAX_HTML_DEPTH => {
+                    html_events.push(Event::Text(h.clone()));
+                }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.had_raw_html = true;
+                    html_depth += tag_balance(h);
+                    if html_depth > MAX_HTML_DEPTH && self.env.raw_html == RawHtml::Sanitize {
+                        self.error(range.start, format!("raw HTML is nested more than {MAX_HTML_DEPTH} elements deep; it is shown as text"));
+                        html_events.push(Event::Text(h.clone()));
+                        i += 1;
+                        continue;
+                    }
                     if self.env.raw_html != RawHtml::Escape {
                         if let Some(url) = external_resource(h) {
                             self.error(range.start, format!("raw HTML loads `{url}` from another host, which breaks the offline copy"));
@@ -384,7 +452,7 @@ impl Pass<'_, '_> {
                     self.out.text.push(' ');
                     html_events.push(ev.clone());
                 }
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+                Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::CodeBlock) => {
                     self.out.text.push('\n');
                     html_events.push(ev.clone());
                 }

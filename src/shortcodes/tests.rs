@@ -46,7 +46,7 @@ fn errors_have_positions() {
     let src = "line one\n{{ term(id=\"x\" }}\n";
     let errs = extract(src).unwrap_err();
     assert_eq!(errs.len(), 1);
-    assert_eq!(crate::diagnostics::line_col(src, errs[0].offset), (2, 15));
+    assert_eq!(crate::diagnostics::line_col(src, errs[0].offset), (2, 16));
     assert!(errs[0].message.contains("expected `,` or `)`"), "{}", errs[0].message);
 
     let src = "a\n{% callout(kind=\"fact\") %}\nnever closed\n";

@@ -1,0 +1,125 @@
+//! Hostile input: each case gives a clear error (or just works), never a panic, and nothing
+//! outside the output folder is written.
+
+mod common;
+use common::{Site, snapshot, stderr};
+
+const LESSON: &str = "content/modules/alpha/02-second.md";
+
+/// Builds and checks that the only change to the site folder is inside `public/`.
+fn build_untouched(s: &Site) -> std::process::Output {
+    let before: Vec<_> = snapshot(s.root()).into_iter().filter(|(p, _)| !p.starts_with("public")).collect();
+    let o = s.build();
+    let after: Vec<_> = snapshot(s.root()).into_iter().filter(|(p, _)| !p.starts_with("public")).collect();
+    assert_eq!(before, after, "the build wrote outside public/");
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    o
+}
+
+fn expect_error(s: &Site, needle: &str) -> String {
+    let o = build_untouched(s);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains(needle), "expected `{needle}` in:\n{e}");
+    e
+}
+
+#[test]
+fn path_escapes_in_links_images_and_shortcodes() {
+    for (body, needle) in [
+        ("![x](%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd)", "is outside the site's content folder"),
+        ("![x](/etc/passwd)", "must be a path relative to this file"),
+        ("![x](..\\..\\secret.png)", "must be a path relative to this file"),
+        ("[x](../../../../../etc/passwd.md)", "leaves the site's content folder"),
+        ("{{ figure(src=\"../../../../etc/passwd\", alt=\"x\") }}", "outside the site's content folder"),
+        ("[x](javascript:alert(1))", "runs a script"),
+    ] {
+        let s = Site::fixture("basic");
+        s.write(LESSON, format!("---\ntitle: A\nsummary: s\n---\n{body}\n"));
+        expect_error(&s, needle);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_that_leave_the_site_or_loop() {
+    let s = Site::fixture("basic");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), "---\ntitle: Secret\n---\nTOP SECRET\n").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), s.root().join("content/modules/alpha/04-leak.md")).unwrap();
+    std::os::unix::fs::symlink(s.root().join("content"), s.root().join("content/modules/alpha/loop")).unwrap();
+    let e = expect_error(&s, "points outside the site; it was not read");
+    assert!(e.contains("content/modules/alpha/04-leak.md"), "{e}");
+    assert!(!s.root().join("public").exists() || !std::fs::read_to_string(s.root().join("public/en/modules/alpha/leak/index.html")).unwrap_or_default().contains("TOP SECRET"));
+}
+
+#[test]
+fn deeply_nested_lists_and_blockquotes() {
+    let s = Site::fixture("basic");
+    let quotes = ">".repeat(100_000);
+    let lists: String = (0..2_000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+    s.write(LESSON, format!("---\ntitle: Deep\nsummary: s\n---\n{quotes} deep\n\n{lists}\n"));
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nested more than 64 levels deep are flattened"), "{}", stderr(&o));
+    let html = s.out("en/modules/alpha/second/index.html");
+    assert!(html.matches("<blockquote>").count() <= 64);
+}
+
+#[test]
+fn deeply_nested_raw_html_is_refused_quickly() {
+    let s = Site::fixture("basic");
+    s.write(LESSON, format!("---\ntitle: Deep\nsummary: s\n---\ntext\n\n{}\n", "<div>".repeat(100_000)));
+    let start = std::time::Instant::now();
+    expect_error(&s, "raw HTML is nested more than 512 elements deep");
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn fifty_megabyte_markdown_file() {
+    let s = Site::fixture("basic");
+    let para = "Regular voluntary donors are the safest source of blood. ".repeat(20);
+    let mut text = String::from("---\ntitle: Huge\nsummary: s\n---\n");
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&para);
+        text.push_str("\n\n");
+    }
+    s.write(LESSON, text);
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn nul_bytes_and_control_characters() {
+    let s = Site::fixture("basic");
+    s.write(LESSON, b"---\ntitle: A\n---\nbinary\0data\n".to_vec());
+    expect_error(&s, "02-second.md:4:7: error: the file contains a NUL byte");
+    s.write(LESSON, "---\ntitle: \"Bad \\x1b[31m title\"\n---\n");
+    expect_error(&s, "02-second.md:2:1: error: `title` contains the control character U+001B");
+    s.write(LESSON, "---\ntitle: A\n---\nInvisible \u{0007} bell\n");
+    expect_error(&s, "02-second.md:4:11: error: the file contains the invisible control character U+0007");
+}
+
+#[test]
+fn undeclared_locale_folder_is_reported() {
+    let s = Site::fixture("basic");
+    s.write("locales/frr/content/_index.md", "---\ntitle: Typo\n---\n");
+    let o = build_untouched(&s);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("locales/frr: warning: locale folder `frr` is not declared in site.yaml"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("did you mean `fr`?"), "{}", stderr(&o));
+}
+
+#[test]
+fn script_urls_and_tags_in_front_matter_are_escaped_in_sitemap_and_search() {
+    let s = Site::fixture("basic");
+    s.write(LESSON, "---\ntitle: \"</script><script>alert(1)</script>\"\nsummary: \"javascript:alert(2)\"\n---\nText\n");
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = s.out("assets/search/en.js");
+    assert!(!index.contains("</script>"), "the search index must not close a script element");
+    for page in ["en/modules/alpha/second/index.html", "en/modules/alpha/index.html", "sitemap.xml"] {
+        assert!(!s.out(page).contains("<script>alert(1)"), "{page}");
+    }
+    assert!(!s.out("en/modules/alpha/index.html").contains("href=\"javascript:"));
+}
