@@ -30,6 +30,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// False for `check`: everything is rendered and checked, nothing is written.
     pub write: bool,
+    /// Only these locales are written and linked (an offline bundle of one locale and its
+    /// fallback chain); `None` means every locale.
+    pub visible_locales: Option<Vec<String>>,
 }
 
 /// A loaded site: configuration, locales, theme, messages and content.
@@ -129,7 +132,14 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     let default_code = site.locales.default_locale().code.clone();
     let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
     check_glossary_links(&site, &diags);
+    let visible: Vec<bool> = site
+        .locales
+        .all
+        .iter()
+        .map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code)))
+        .collect();
     let view = SiteView {
+        visible,
         config: &site.config,
         locales: &site.locales,
         content: &site.content,
@@ -166,12 +176,13 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     check_anchors(&view, &facts, &diags);
     report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
     timer.lap("search index");
-    copy_assets(&site, &writer, &diags);
+    copy_assets(&site, &view.visible, &writer, &diags);
     timer.lap("assets");
     writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
     report.pages = plan
         .locales
         .iter()
+        .filter(|lp| view.visible[lp.locale])
         .map(|lp| (site.locales.all[lp.locale].code.clone(), lp.pages.len() + lp.modules.len() + 2))
         .collect();
     report.files_written = facts.len();
@@ -221,7 +232,7 @@ enum Job {
 /// Renders every page in parallel, writes each as soon as it is ready, and keeps the facts.
 fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<PageFacts> {
     let mut jobs = vec![Job::Root];
-    for (li, lp) in view.plan.locales.iter().enumerate() {
+    for (li, lp) in view.plan.locales.iter().enumerate().filter(|(li, _)| view.visible[*li]) {
         jobs.extend((0..lp.pages.len()).map(|p| Job::Page(li, p)));
         jobs.extend((0..lp.modules.len()).map(|m| Job::Print(li, m)));
         jobs.push(Job::Glossary(li));
@@ -359,6 +370,7 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn 
         .all
         .iter()
         .enumerate()
+        .filter(|(i, _)| view.visible[*i])
         .map(|(i, l)| {
             let docs = by_locale.remove(&i).unwrap_or_default();
             let js = search::build_index_js(&l.code, &docs);
@@ -370,7 +382,7 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn 
 
 /// Theme static files to `assets/`, the site's `static/` to the root, colocated content files
 /// beside their pages in every locale (the nearest version along the chain).
-fn copy_assets(site: &Site, writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics) {
+fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics) {
     for (rel, bytes) in &site.theme.statics {
         writer(&format!("assets/{rel}"), bytes);
     }
@@ -392,7 +404,9 @@ fn copy_assets(site: &Site, writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagn
         .locales
         .all
         .iter()
-        .flat_map(|l| {
+        .zip(visible)
+        .filter(|(_, v)| **v)
+        .flat_map(|(l, _)| {
             let mut chosen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
             for tag in l.chain.iter().rev() {
                 if let Some(t) = site.content.trees.get(tag) {

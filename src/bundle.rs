@@ -145,36 +145,44 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
         std::fs::remove_dir_all(&tmp.0).map_err(|e| Failure::Io(format!("cannot clear {}: {e}", tmp.0.display())))?;
     }
     std::fs::create_dir_all(&tmp.0).map_err(|e| Failure::Io(format!("cannot create {}: {e}", tmp.0.display())))?;
-    let public = tmp.0.join("public");
-    let opts = BuildOptions { root: root.to_path_buf(), out: Some(public.clone()), drafts: false, base_url: None, write: true };
-    let report = build::build(&opts);
-    print_diagnostics(root, &report.diagnostics);
-    if !report.ok() {
-        return Err(Failure::Build);
-    }
-
-    let files = list_files(&public).map_err(|e| Failure::Io(format!("cannot read the built site: {e}")))?;
-    let digests: BTreeMap<&str, String> =
-        files.par_iter().map(|rel| std::fs::read(public.join(rel)).map(|b| (rel.as_str(), sha256_hex(&b)))).collect::<Result<_, _>>()
-            .map_err(|e| Failure::Io(format!("cannot read the built site: {e}")))?;
-
     let declared: BTreeSet<&str> = site.locales.all.iter().map(|l| l.code.as_str()).collect();
-    let slug = site_slug(root);
-    let plans: Vec<(&Locale, Vec<Entry>)> = wanted.iter().map(|l| (*l, plan_zip(site, l, &files, &declared))).collect();
-    let total: u64 = plans.iter().map(|(_, e)| e.len() as u64).sum();
-    let bar = progress_bar(total);
-
+    let slug = site_slug(site, root);
     let mut written = Vec::new();
-    for (locale, entries) in plans {
+    // One build per zip, so its language switcher and hreflang links name only the locales the
+    // zip holds: every link in an unzipped bundle leads to a page that is there.
+    for locale in wanted {
+        let included: Vec<String> = locale.chain.iter().filter(|t| declared.contains(t.as_str())).cloned().collect();
+        let public = tmp.0.join(format!("public-{}", locale.code));
+        let opts = BuildOptions {
+            root: root.to_path_buf(),
+            out: Some(public.clone()),
+            drafts: false,
+            base_url: None,
+            write: true,
+            visible_locales: Some(included),
+        };
+        let report = build::build(&opts);
+        if !report.ok() {
+            print_diagnostics(root, &report.diagnostics);
+            return Err(Failure::Build);
+        }
+        let files = list_files(&public).map_err(|e| Failure::Io(format!("cannot read the built site: {e}")))?;
+        let digests: BTreeMap<&str, String> = files
+            .par_iter()
+            .map(|rel| std::fs::read(public.join(rel)).map(|b| (rel.as_str(), sha256_hex(&b))))
+            .collect::<Result<_, _>>()
+            .map_err(|e| Failure::Io(format!("cannot read the built site: {e}")))?;
+        let entries = plan_zip(site, locale, &files, &declared);
+        let bar = progress_bar(entries.len() as u64);
         let name = format!("{slug}-{}.zip", locale.code);
         bar.set_message(name.clone());
         let path = out.join(&name);
         let bytes = write_zip(&path, &public, &entries, &digests, &bar)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+        bar.finish_and_clear();
         // `MANIFEST.txt` is not in `entries`.
         written.push(Written { path, files: entries.len() + 1, bytes });
     }
-    bar.finish_and_clear();
     Ok(written)
 }
 
@@ -351,7 +359,12 @@ MANIFEST.txt lists a SHA-256 digest of every file, to check that the copy is com
 }
 
 /// A lowercase ASCII slug of the site root's folder name, or `site`.
-fn site_slug(root: &Path) -> String {
+/// The zip name's prefix: the site's title as an ASCII slug, else the folder's name.
+fn site_slug(site: &Site, root: &Path) -> String {
+    let from_title = slugify(&site.config.title);
+    if from_title != "site" && !from_title.is_empty() {
+        return from_title;
+    }
     let abs = write::absolute(root);
     let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     slugify(&name)

@@ -50,8 +50,9 @@ enum Command {
         /// Locales to bundle (default: every locale)
         #[arg(long = "locale")]
         locales: Vec<String>,
-        #[arg(long, default_value = "dist")]
-        out: PathBuf,
+        /// Where the zips go (default: dist/ in the site root)
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Create a new site in DIR
     New {
@@ -109,7 +110,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, out, drafts, base_url } => {
-            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true };
+            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None };
             let report = build::build(&opts);
             print_diagnostics(&root, &report.diagnostics);
             if report.ok() {
@@ -130,7 +131,10 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Bundle { root, locales, out } => donorbook::bundle::run(&root, &locales, &out),
+        Command::Bundle { root, locales, out } => {
+            let out = out.unwrap_or_else(|| root.join("dist"));
+            donorbook::bundle::run(&root, &locales, &out)
+        }
         Command::New { dir, force } => donorbook::scaffold::run(&dir, force),
         Command::L10n { command: L10nCommand::Status { root, locales, format } } => {
             donorbook::translation_status::run_status(&root, &locales, format)
@@ -139,7 +143,7 @@ fn main() -> ExitCode {
             donorbook::translation_status::run_stamp(&root, &locale, &paths)
         }
         Command::Check { root, strict, drafts, format } => {
-            let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false };
+            let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false, visible_locales: None };
             let report = build::build(&opts);
             if let ReportFormat::Json = format {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();

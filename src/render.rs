@@ -19,6 +19,8 @@ use std::collections::HashSet;
 
 /// Everything rendering reads; shared by all worker threads.
 pub struct SiteView<'a> {
+    /// Per locale: written and linked in this build (a bundle holds only some locales).
+    pub visible: Vec<bool>,
     pub config: &'a SiteConfig,
     pub locales: &'a Locales,
     pub content: &'a Content,
@@ -266,7 +268,7 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
 fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) -> (Vec<Value>, Option<String>) {
     let mut out = Vec::new();
     let mut x_default = None;
-    for (i, l) in view.locales.all.iter().enumerate() {
+    for (i, l) in view.locales.all.iter().enumerate().filter(|(i, _)| view.visible[*i]) {
         let (target, exists) = match view.dir_in(i, key) {
             Some(d) => (format!("{d}index.html"), true),
             None => (format!("{}/index.html", l.code), false),
@@ -465,7 +467,9 @@ pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
             .locales
             .all
             .iter()
-            .map(|l| {
+            .zip(&view.visible)
+            .filter(|(_, v)| **v)
+            .map(|(l, _)| {
                 let welcome = view.messages.text(l, "chooser-enter");
                 json!({"code": l.code, "name": l.name, "dir": l.dir.as_str(), "url": format!("{}/index.html", urls::encode_path(&l.code)), "enter": welcome})
             })

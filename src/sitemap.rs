@@ -12,10 +12,10 @@ pub fn sitemap(view: &SiteView<'_>) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for lp in &view.plan.locales {
+    for lp in view.plan.locales.iter().filter(|lp| view.visible[lp.locale]) {
         for page in &lp.pages {
             out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", loc(&page.dir)));
-            for (i, l) in view.locales.all.iter().enumerate() {
+            for (i, l) in view.locales.all.iter().enumerate().filter(|(i, _)| view.visible[*i]) {
                 if let Some(d) = view.plan.locales[i].page_dir(&page.rel) {
                     out.push_str(&format!(
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The fixture copied into `<tmp>/Bundle Site/`, so the zips are named `bundle-site-<tag>.zip`.
+/// The fixture copied into `<tmp>/Bundle Site/`, the zips are named after the title: `bundle-fixture-<tag>.zip`.
 struct Fixture {
     _tmp: tempfile::TempDir,
     root: PathBuf,
@@ -48,7 +48,7 @@ impl Fixture {
     }
 
     fn zip(&self, code: &str) -> Zip {
-        Zip::open(&self.dist().join(format!("bundle-site-{code}.zip")))
+        Zip::open(&self.dist().join(format!("bundle-fixture-{code}.zip")))
     }
 }
 
@@ -106,11 +106,11 @@ fn sha256_hex(bytes: &[u8]) -> String {
 fn one_zip_per_locale_with_the_fallback_chain() {
     let f = Fixture::new();
     let o = f.bundle(&[]);
-    assert_eq!(f.dist_names(), ["bundle-site-en.zip", "bundle-site-fr-CA.zip", "bundle-site-fr.zip"].map(String::from).into(), "{}", stderr(&o));
+    assert_eq!(f.dist_names(), ["bundle-fixture-en.zip", "bundle-fixture-fr-CA.zip", "bundle-fixture-fr.zip"].map(String::from).into(), "{}", stderr(&o));
     // A summary line per zip; no progress bar when stderr is not a terminal.
     let err = stderr(&o);
     for code in ["en", "fr", "fr-CA"] {
-        assert!(err.contains(&format!("bundle-site-{code}.zip: ")), "{err}");
+        assert!(err.contains(&format!("bundle-fixture-{code}.zip: ")), "{err}");
     }
     assert!(!err.contains('\r') && !err.contains("\x1b["), "{err:?}");
 
@@ -183,7 +183,7 @@ fn manifest_lists_the_digest_of_every_other_entry() {
 fn bundles_are_byte_identical_across_runs() {
     let f = Fixture::new();
     f.bundle(&[]);
-    let first: Vec<Vec<u8>> = ["en", "fr", "fr-CA"].iter().map(|c| std::fs::read(f.dist().join(format!("bundle-site-{c}.zip"))).unwrap()).collect();
+    let first: Vec<Vec<u8>> = ["en", "fr", "fr-CA"].iter().map(|c| std::fs::read(f.dist().join(format!("bundle-fixture-{c}.zip"))).unwrap()).collect();
     // Touch a source file (new mtime, same content): still the same bytes.
     let about = f.root.join("content/about.md");
     let text = std::fs::read(&about).unwrap();
@@ -191,7 +191,7 @@ fn bundles_are_byte_identical_across_runs() {
     std::fs::write(&about, text).unwrap();
     f.bundle(&[]);
     for (c, before) in ["en", "fr", "fr-CA"].iter().zip(first) {
-        let after = std::fs::read(f.dist().join(format!("bundle-site-{c}.zip"))).unwrap();
+        let after = std::fs::read(f.dist().join(format!("bundle-fixture-{c}.zip"))).unwrap();
         assert!(before == after, "{c}: the zip changed between two runs");
     }
     // Nothing but the zips is left in the output folder.
@@ -202,7 +202,7 @@ fn bundles_are_byte_identical_across_runs() {
 fn selected_locales_only_and_unknown_locales_are_usage_errors() {
     let f = Fixture::new();
     f.bundle(&["--locale", "fr", "--locale", "en"]);
-    assert_eq!(f.dist_names(), ["bundle-site-en.zip", "bundle-site-fr.zip"].map(String::from).into());
+    assert_eq!(f.dist_names(), ["bundle-fixture-en.zip", "bundle-fixture-fr.zip"].map(String::from).into());
 
     let f = Fixture::new();
     let o = f.run(&["bundle", "--locale", "de"]);
@@ -221,4 +221,22 @@ fn build_errors_write_no_zip() {
     assert!(stderr(&o).contains("content/about.md"), "{}", stderr(&o));
     assert!(f.dist_names().iter().all(|n| !n.ends_with(".zip")), "{:?}", f.dist_names());
     assert!(!f.dist().exists(), "a failed bundle leaves no output folder behind");
+}
+
+#[test]
+fn a_zip_links_only_to_the_locales_it_holds() {
+    let f = Fixture::new();
+    f.bundle(&[]);
+    let fr = f.zip("fr");
+    let mut pages = 0;
+    for (name, bytes) in &fr.entries {
+        if name.ends_with(".html") {
+            pages += 1;
+            let html = String::from_utf8_lossy(bytes);
+            assert!(!html.contains("hreflang=\"fr-CA\""), "{name} links to fr-CA, which the fr zip does not hold");
+        }
+    }
+    assert!(pages > 5);
+    let fr_ca = f.zip("fr-CA");
+    assert!(fr_ca.entries.iter().any(|(n, b)| n.starts_with("fr-CA/") && String::from_utf8_lossy(b).contains("hreflang=\"fr\"")));
 }
