@@ -99,105 +99,217 @@ pub fn load_site(root: &Path, drafts: bool, diags: &Diagnostics) -> Option<Site>
 /// Runs the whole pipeline. Errors are collected in the report; the output folder is replaced
 /// only when there are none.
 pub fn build(opts: &BuildOptions) -> BuildReport {
-    let start = Instant::now();
-    let diags = Diagnostics::new();
-    let root = &opts.root;
-    let out_dir = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    let mut report = BuildReport { out: out_dir.clone(), ..BuildReport::default() };
-    if opts.write {
-        if let Err(e) = write::check_output_dir(root, &out_dir) {
-            report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, e));
-            return report;
+    Session::start(opts).1
+}
+
+/// A finished build kept in memory, so `serve` can re-render only the pages an edit touches.
+pub struct Session {
+    opts: BuildOptions,
+    site: Site,
+    plan: resolve::Plan,
+    templates: Templates,
+    glossaries: Vec<Vec<glossary::LocalizedEntry>>,
+    visible: Vec<bool>,
+    facts: Vec<PageFacts>,
+    out: PathBuf,
+}
+
+impl Session {
+    fn view(&self) -> SiteView<'_> {
+        SiteView {
+            visible: &self.visible,
+            config: &self.site.config,
+            locales: &self.site.locales,
+            content: &self.site.content,
+            plan: &self.plan,
+            messages: &self.site.messages,
+            templates: &self.templates,
+            glossaries: &self.glossaries,
         }
     }
-    let timer = Timings::new();
-    let Some(mut site) = load_site(root, opts.drafts, &diags) else {
-        report.diagnostics = diags.into_sorted();
-        return report;
-    };
-    if let Some(b) = &opts.base_url {
-        site.config.base_url = Some(if b.ends_with('/') { b.clone() } else { format!("{b}/") });
-    }
-    timer.lap("load");
-    let plan = resolve::plan(&site.content, &site.locales, site.config.untranslated);
-    timer.lap("resolve");
-    let templates = match Templates::new(&site.theme, site.messages.clone(), site.locales.clone()) {
-        Ok(t) => t,
-        Err(ds) => {
-            diags.extend(ds);
+
+    /// A full build. The session is returned when the build succeeded (or, for `check`, ran).
+    pub fn start(opts: &BuildOptions) -> (Option<Session>, BuildReport) {
+        let start = Instant::now();
+        let diags = Diagnostics::new();
+        let root = &opts.root;
+        let out_dir = opts.out.clone().unwrap_or_else(|| root.join("public"));
+        let mut report = BuildReport { out: out_dir.clone(), ..BuildReport::default() };
+        if opts.write {
+            if let Err(e) = write::check_output_dir(root, &out_dir) {
+                report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, e));
+                return (None, report);
+            }
+        }
+        let timer = Timings::new();
+        let Some(mut site) = load_site(root, opts.drafts, &diags) else {
             report.diagnostics = diags.into_sorted();
-            return report;
+            return (None, report);
+        };
+        if let Some(b) = &opts.base_url {
+            site.config.base_url = Some(if b.ends_with('/') { b.clone() } else { format!("{b}/") });
         }
-    };
-    let default_code = site.locales.default_locale().code.clone();
-    let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
-    check_glossary_links(&site, &diags);
-    let visible: Vec<bool> = site
-        .locales
-        .all
-        .iter()
-        .map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code)))
-        .collect();
-    let view = SiteView {
-        visible,
-        config: &site.config,
-        locales: &site.locales,
-        content: &site.content,
-        plan: &plan,
-        messages: &site.messages,
-        templates: &templates,
-        glossaries,
-    };
-    let staging = if opts.write {
-        match Staging::new(&out_dir) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                diags.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot create the output folder: {e}")));
+        timer.lap("load");
+        let plan = resolve::plan(&site.content, &site.locales, site.config.untranslated);
+        timer.lap("resolve");
+        let templates = match Templates::new(&site.theme, site.messages.clone(), site.locales.clone()) {
+            Ok(t) => t,
+            Err(ds) => {
+                diags.extend(ds);
                 report.diagnostics = diags.into_sorted();
-                return report;
+                return (None, report);
+            }
+        };
+        let default_code = site.locales.default_locale().code.clone();
+        let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
+        check_glossary_links(&site, &diags);
+        let visible: Vec<bool> = site
+            .locales
+            .all
+            .iter()
+            .map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code)))
+            .collect();
+        let mut session = Session { opts: opts.clone(), site, plan, templates, glossaries, visible, facts: Vec::new(), out: out_dir.clone() };
+        let staging = if opts.write {
+            match Staging::new(&out_dir) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    diags.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot create the output folder: {e}")));
+                    report.diagnostics = diags.into_sorted();
+                    return (None, report);
+                }
+            }
+        } else {
+            None
+        };
+        let writer = |rel: &str, bytes: &[u8]| {
+            if let Some(s) = &staging {
+                if let Err(e) = s.write(rel, bytes) {
+                    diags.push(Diagnostic::error(rel, 0, 0, format!("cannot write: {e}")));
+                }
+            }
+        };
+        if !opts.write {
+            diags.extend(translation_warnings(&session.site));
+        }
+        timer.lap("prepare");
+        let view = session.view();
+        let facts = render_all(&view, &diags, &writer);
+        timer.lap("render+write pages");
+        check_anchors(&view, &facts, &diags);
+        report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
+        timer.lap("search index");
+        copy_assets(&session.site, view.visible, &writer, &diags);
+        timer.lap("assets");
+        writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
+        report.pages = view
+            .plan
+            .locales
+            .iter()
+            .filter(|lp| view.visible[lp.locale])
+            .map(|lp| (view.locales.all[lp.locale].code.clone(), lp.pages.len() + lp.modules.len() + 2))
+            .collect();
+        report.files_written = facts.len();
+        session.facts = facts;
+        let has_errors = diags.has_errors();
+        report.diagnostics = diags.into_sorted();
+        if let Some(s) = staging {
+            if !has_errors {
+                if let Err(e) = s.commit() {
+                    report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot replace the output folder: {e}")));
+                }
             }
         }
-    } else {
-        None
-    };
-    let writer = |rel: &str, bytes: &[u8]| {
-        if let Some(s) = &staging {
-            if let Err(e) = s.write(rel, bytes) {
-                diags.push(Diagnostic::error(rel, 0, 0, format!("cannot write: {e}")));
-            }
-        }
-    };
-    if !opts.write {
-        diags.extend(translation_warnings(&site));
+        timer.lap("commit");
+        report.elapsed = start.elapsed();
+        let ok = report.ok();
+        (ok.then_some(session), report)
     }
-    timer.lap("prepare");
-    let facts = render_all(&view, &diags, &writer);
-    timer.lap("render+write pages");
-    check_anchors(&view, &facts, &diags);
-    report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
-    timer.lap("search index");
-    copy_assets(&site, &view.visible, &writer, &diags);
-    timer.lap("assets");
-    writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
-    report.pages = plan
-        .locales
-        .iter()
-        .filter(|lp| view.visible[lp.locale])
-        .map(|lp| (site.locales.all[lp.locale].code.clone(), lp.pages.len() + lp.modules.len() + 2))
-        .collect();
-    report.files_written = facts.len();
-    let has_errors = diags.has_errors();
-    report.diagnostics = diags.into_sorted();
-    if let Some(s) = staging {
-        if !has_errors {
-            if let Err(e) = s.commit() {
-                report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot replace the output folder: {e}")));
+
+    /// Re-renders only what an edit to the *text* of Markdown files touches: those pages in every
+    /// locale that shows them, and the printable module page. Returns `None` when the change
+    /// needs a full build (a new, removed or renamed file, changed front matter, templates,
+    /// strings, configuration or assets). The search index is left as it was until then.
+    /// On errors nothing is written and the previous pages stay.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Option<BuildReport> {
+        let start = Instant::now();
+        let root = self.opts.root.canonicalize().unwrap_or_else(|_| self.opts.root.clone());
+        let diags = Diagnostics::new();
+        let mut touched: Vec<(String, String)> = Vec::new();
+        for path in changed {
+            let (tag, rel) = self.content_file(&root, path)?;
+            let old = self.site.content.doc(&tag, &rel)?;
+            let display = old.display.clone();
+            match load::read_source(path, &display, &rel, &tag) {
+                Ok(new) => {
+                    let same_front = serde_json::to_value(&new.front).ok() == serde_json::to_value(&old.front).ok();
+                    if !same_front {
+                        return None;
+                    }
+                    self.site.content.trees.get_mut(&tag)?.docs.insert(rel.clone(), new);
+                    touched.push((tag, rel));
+                }
+                Err(d) => diags.push(d),
             }
         }
+        let mut report = BuildReport { out: self.out.clone(), ..BuildReport::default() };
+        let view = self.view();
+        let mut outputs = Vec::new();
+        let mut prints = HashSet::new();
+        for lp in view.plan.locales.iter().filter(|lp| view.visible[lp.locale]) {
+            for (i, page) in lp.pages.iter().enumerate() {
+                if touched.iter().any(|(t, r)| *t == page.tree && *r == page.rel) {
+                    outputs.push(render::render_page(&view, lp, i));
+                    if let Some(m) = page.module {
+                        prints.insert((lp.locale, m));
+                    }
+                }
+            }
+        }
+        for (li, m) in prints {
+            outputs.push(render::render_print(&view, &view.plan.locales[li], m));
+        }
+        for o in &mut outputs {
+            diags.extend(std::mem::take(&mut o.diagnostics));
+        }
+        let mut facts: Vec<PageFacts> = self.facts.clone();
+        for o in &outputs {
+            if let Some(f) = &o.facts {
+                if let Some(old) = facts.iter_mut().find(|x| x.locale == f.locale && x.rel == f.rel) {
+                    *old = f.clone();
+                }
+            }
+        }
+        check_anchors(&view, &facts, &diags);
+        if !diags.has_errors() {
+            for o in outputs.iter().filter(|o| !o.html.is_empty()) {
+                if let Err(e) = write::replace_file(&self.out.join(&o.path), o.html.as_bytes()) {
+                    diags.push(Diagnostic::error(&o.path, 0, 0, format!("cannot write: {e}")));
+                }
+            }
+            self.facts = facts;
+        }
+        report.files_written = outputs.len();
+        report.diagnostics = diags.into_sorted();
+        report.elapsed = start.elapsed();
+        Some(report)
     }
-    timer.lap("commit");
-    report.elapsed = start.elapsed();
-    report
+
+    /// (locale tree, logical path) of a Markdown file in `content/` or `locales/<tag>/content/`.
+    fn content_file(&self, root: &Path, path: &Path) -> Option<(String, String)> {
+        let path = path.canonicalize().ok()?;
+        let rel = path.strip_prefix(root).ok()?;
+        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if !parts.last()?.ends_with(".md") {
+            return None;
+        }
+        let default = self.site.locales.default_locale().code.clone();
+        match parts.as_slice() {
+            [first, rest @ ..] if first == "content" => Some((default, rest.join("/"))),
+            [first, tag, content, rest @ ..] if first == "locales" && content == "content" => Some((tag.clone(), rest.join("/"))),
+            _ => None,
+        }
+    }
 }
 
 /// Phase timings on stderr when `DONORBOOK_TIMINGS` is set (for profiling, not for users).

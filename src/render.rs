@@ -20,7 +20,7 @@ use std::collections::HashSet;
 /// Everything rendering reads; shared by all worker threads.
 pub struct SiteView<'a> {
     /// Per locale: written and linked in this build (a bundle holds only some locales).
-    pub visible: Vec<bool>,
+    pub visible: &'a [bool],
     pub config: &'a SiteConfig,
     pub locales: &'a Locales,
     pub content: &'a Content,
@@ -28,7 +28,7 @@ pub struct SiteView<'a> {
     pub messages: &'a Messages,
     pub templates: &'a Templates,
     /// Per locale (same order as `locales.all`): the glossary in source order.
-    pub glossaries: Vec<Vec<LocalizedEntry>>,
+    pub glossaries: &'a [Vec<LocalizedEntry>],
 }
 
 /// Identity of a page across locales, for the language switcher and hreflang.
@@ -467,7 +467,7 @@ pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
             .locales
             .all
             .iter()
-            .zip(&view.visible)
+            .zip(view.visible)
             .filter(|(_, v)| **v)
             .map(|(l, _)| {
                 let welcome = view.messages.text(l, "chooser-enter");

@@ -63,7 +63,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
         _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
     })?;
     let build_opts = BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, base_url: None, write: true, visible_locales: None };
-    let first = build::build(&build_opts);
+    let (session, first) = build::Session::start(&build_opts);
     report(&opts.root, &first.diagnostics);
     if !out.join("index.html").exists() {
         std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
@@ -77,7 +77,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
-    let _watcher = watch(&opts.root, build_opts, state.clone())?;
+    let _watcher = watch(&opts.root, build_opts, session, state.clone())?;
     for stream in listener.incoming().flatten() {
         let state = state.clone();
         std::thread::spawn(move || {
@@ -87,23 +87,44 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Watches sources (not the output) and rebuilds after a short quiet period.
-fn watch(root: &Path, opts: BuildOptions, state: Arc<State>) -> Result<impl Drop, String> {
+/// Watches sources (not the output) and rebuilds after a short quiet period: only the edited
+/// pages when the change is to the text of Markdown files, everything otherwise.
+fn watch(root: &Path, opts: BuildOptions, session: Option<build::Session>, state: Arc<State>) -> Result<impl Drop, String> {
+    let session = Mutex::new(session);
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let out_abs = state.out.clone();
     let report_root = root.to_path_buf();
     let mut debouncer = new_debouncer(Duration::from_millis(150), None, move |res: DebounceEventResult| {
         let Ok(events) = res else { return };
-        let relevant = events.iter().flat_map(|e| e.paths.iter()).any(|p| is_source(&root_abs, &out_abs, p));
-        if !relevant {
+        let mut paths: Vec<PathBuf> = events.iter().flat_map(|e| e.paths.iter()).filter(|p| is_source(&root_abs, &out_abs, p)).cloned().collect();
+        if paths.is_empty() {
             return;
         }
-        let report_ = build::build(&opts);
-        report(&report_root, &report_.diagnostics);
-        if report_.ok() {
-            eprintln!("{}", build::summary(&report_));
-        }
-        state.bump(report_.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
+        paths.sort();
+        paths.dedup();
+        let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
+        let partial = guard.as_mut().and_then(|s| s.update(&paths));
+        let result = match partial {
+            Some(r) => {
+                if r.ok() {
+                    eprintln!("re-rendered {} page(s) in {:.0} ms", r.files_written, r.elapsed.as_secs_f64() * 1000.0);
+                }
+                r
+            }
+            None => {
+                let (new_session, r) = build::Session::start(&opts);
+                if new_session.is_some() {
+                    *guard = new_session;
+                }
+                if r.ok() {
+                    eprintln!("{}", build::summary(&r));
+                }
+                r
+            }
+        };
+        drop(guard);
+        report(&report_root, &result.diagnostics);
+        state.bump(result.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
     })
     .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
     for dir in ["content", "locales", "templates", "static", "themes"] {

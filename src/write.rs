@@ -59,6 +59,16 @@ pub fn absolute(p: &Path) -> PathBuf {
     resolved
 }
 
+/// Replaces one file atomically (temp file + rename), so a server never reads half a page.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    if let Some(p) = path.parent() {
+        std::fs::create_dir_all(p)?;
+    }
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
 /// A folder that becomes the output when committed, and is removed otherwise.
 pub struct Staging {
     pub dir: PathBuf,
