@@ -478,13 +478,11 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn 
             text: f.text.clone(),
         });
     }
-    view.locales
-        .all
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| view.visible[*i])
-        .map(|(i, l)| {
-            let docs = by_locale.remove(&i).unwrap_or_default();
+    let jobs: Vec<(usize, Vec<search::SearchDoc>)> =
+        (0..view.locales.all.len()).filter(|i| view.visible[*i]).map(|i| (i, by_locale.remove(&i).unwrap_or_default())).collect();
+    jobs.into_par_iter()
+        .map(|(i, docs)| {
+            let l = &view.locales.all[i];
             let js = search::build_index_js(&l.code, &docs);
             writer(&format!("assets/search/{}.js", l.code), js.as_bytes());
             (l.code.clone(), js.len())

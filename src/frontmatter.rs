@@ -83,6 +83,11 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
 /// Reads a text file as UTF-8, dropping a BOM and turning CRLF into LF (line numbers are kept).
 pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
+    decode_text(bytes, display)
+}
+
+/// [`read_text`] for bytes already read.
+pub fn decode_text(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes());
@@ -96,6 +101,10 @@ pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
         return Err(Diagnostic::error(display, l, c, "the file contains a NUL byte; is it a binary file?"));
     }
     // Other control characters are invalid in HTML and invisible in editors.
+    let suspicious = |b: &u8| (*b < 0x20 && !matches!(b, b'\n' | b'\t')) || *b == 0x7f || *b == 0xc2 || *b == 0xef;
+    if !text.as_bytes().iter().any(suspicious) {
+        return Ok(text);
+    }
     if let Some((pos, ch)) = text.char_indices().find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{feff}') {
         let (l, c) = crate::diagnostics::line_col(&text, pos);
         return Err(Diagnostic::error(display, l, c, format!("the file contains the invisible control character U+{:04X}", ch as u32))

@@ -128,8 +128,9 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, diags: &Diagnostics) -> Tree {
 
 /// Reads and parses one Markdown file.
 pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str) -> Result<SourceFile, Diagnostic> {
-    let bytes_digest = digest_file(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
-    let text = frontmatter::read_text(abs, display)?;
+    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
+    let bytes_digest = digest_bytes(&bytes);
+    let text = frontmatter::decode_text(bytes, display)?;
     let split = frontmatter::split(&text, display)?;
     let front = frontmatter::parse(&split, display)?;
     let body_line_offset = split.body_line_offset;
@@ -154,6 +155,10 @@ pub fn digest_file(abs: &Path) -> std::io::Result<String> {
 
 pub fn digest_bytes(bytes: &[u8]) -> String {
     let mut h = Sha256::new();
+    if !bytes.contains(&b'\r') {
+        h.update(bytes);
+        return h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    }
     let mut last_cr = false;
     for chunk in bytes.split_inclusive(|b| *b == b'\r' || *b == b'\n') {
         // Treat CRLF and lone CR as LF.
