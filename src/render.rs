@@ -399,7 +399,7 @@ pub fn render_print(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Output {
             let d = view.doc(p);
             let w = view.locales.get(&p.tree);
             json!({"number": n + 1, "id": format!("lesson-{slug}"), "title": d.front.title, "summary": d.front.summary,
-                   "content": body.html, "duration": d.front.duration, "fallback": p.fallback,
+                   "content": body.html, "duration": d.front.duration, "fallback": p.fallback, "answers": answer_key(d),
                    "written_in": {"code": p.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}})
         })
         .collect();
@@ -412,6 +412,31 @@ pub fn render_print(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Output {
     ctx.insert("lessons".into(), Value::Array(lessons));
     let mut out = finish(view, "print.html", ctx, &format!("{dir}index.html"), &md.display.to_string_lossy());
     out.diagnostics.extend(diagnostics);
+    out
+}
+
+/// The quizzes of a lesson with their answers, for the answer key of the printable module.
+fn answer_key(doc: &SourceFile) -> Vec<Value> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut yaml: Option<String> = None;
+    for ev in Parser::new(&doc.body) {
+        match ev {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("quiz") => yaml = Some(String::new()),
+            Event::Text(t) => {
+                if let Some(y) = yaml.as_mut() {
+                    y.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(q) = yaml.take().and_then(|y| crate::quiz::parse(&y, &doc.display, 0).ok()) {
+                    let correct: Vec<&str> = q.choices.iter().filter(|c| c.correct).map(|c| c.text.as_str()).collect();
+                    out.push(json!({"question": q.question, "correct": correct, "explanation": q.explanation}));
+                }
+            }
+            _ => {}
+        }
+    }
     out
 }
 

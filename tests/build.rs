@@ -185,3 +185,43 @@ fn theme_assets_and_search_indexes_are_written() {
         assert!(s.exists(f), "{f} missing");
     }
 }
+
+#[test]
+fn print_page_holds_the_module_in_order_with_unique_ids_and_an_answer_key() {
+    let s = built();
+    let print = s.out("en/modules/alpha/print/index.html");
+    let second = print.find("id=\"lesson-second\"").expect("second lesson section");
+    let first = print.find("id=\"lesson-first\"").expect("first lesson section");
+    assert!(second < first, "lessons keep the module order");
+    assert!(print.contains("id=\"first--intro-heading\""), "heading ids are prefixed per lesson");
+    assert!(print.contains("id=\"second--second-heading\""));
+    let key = &print[print.find("class=\"answer-key\"").expect("answer key")..];
+    assert!(key.contains("Which lesson comes first?") && key.contains("The second lesson"));
+    assert!(!print.contains("class=\"prev-next\""), "no lesson navigation on the print page");
+}
+
+#[test]
+fn quizzes_render_as_accessible_forms() {
+    let s = built();
+    let html = s.out("en/modules/alpha/first/index.html");
+    assert!(html.contains("<fieldset>\n<legend>Which lesson comes first?</legend>"), "{html}");
+    assert!(html.contains("type=\"radio\" name=\"quiz-1\" id=\"quiz-1-1\" value=\"1\" data-correct"));
+    assert!(html.contains("<label for=\"quiz-1-0\">The first lesson</label>"));
+    assert!(html.contains("role=\"status\" aria-live=\"polite\""));
+    assert!(html.contains("<details class=\"quiz-answer\">"));
+}
+
+#[test]
+fn glossary_pages_are_sorted_per_language_with_letters() {
+    let s = Site::fixture("basic");
+    s.write("content/glossary.yaml", "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n- id: apheresis\n  term: apheresis\n  definition: Collecting one component.\n  see_also: [plasma]\n");
+    s.write("locales/ar/glossary.yaml", "- id: plasma\n  term: بلازما\n  definition: الجزء السائل من الدم.\n");
+    let o = s.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let en = s.out("en/glossary/index.html");
+    assert!(en.find("id=\"term-apheresis\"").unwrap() < en.find("id=\"term-plasma\"").unwrap());
+    assert!(en.contains(">A</a>") && en.contains(">P</a>"));
+    let ar = s.out("ar/glossary/index.html");
+    assert!(ar.contains("بلازما"));
+    assert!(ar.contains("<div class=\"entry\" id=\"term-apheresis\" lang=\"en\">"), "untranslated entries carry their language");
+}

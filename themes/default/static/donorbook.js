@@ -114,16 +114,6 @@
   function setupPrint() {
     var btn = document.querySelector("[data-print]");
     if (btn) { btn.addEventListener("click", function () { window.print(); }); }
-    var key = document.querySelector("[data-answer-key]");
-    if (!key) { return; }
-    var quizzes = document.querySelectorAll(".quiz");
-    for (var i = 0; i < quizzes.length; i++) {
-      var legend = quizzes[i].querySelector("legend");
-      var answer = quizzes[i].querySelector(".quiz-answer-text");
-      var li = document.createElement("li");
-      li.textContent = (legend ? legend.textContent : "") + " — " + (answer ? answer.textContent : "");
-      key.appendChild(li);
-    }
   }
 
   function init() {
