@@ -141,6 +141,7 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
         "extra": doc.front.extra,
         "reading_minutes": reading_minutes(&body.text),
         "fallback": page.fallback,
+        "outdated": is_outdated(view, page, doc),
         "written_in": {
             "code": page.tree,
             "name": written.map(|l| l.name.clone()).unwrap_or_else(|| page.tree.clone()),
@@ -178,6 +179,17 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
         kind: Some(page.kind),
     });
     out
+}
+
+/// A translation whose source changed after it was stamped: readers are told, as many
+/// documentation projects do by hand.
+fn is_outdated(view: &SiteView<'_>, page: &PlannedPage, doc: &SourceFile) -> bool {
+    let default = &view.locales.default_locale().code;
+    if page.tree == *default {
+        return false;
+    }
+    let Some(hash) = &doc.front.source_hash else { return false };
+    view.content.doc(default, &page.rel).is_some_and(|src| src.digest != *hash)
 }
 
 fn default_template(kind: Kind) -> &'static str {
@@ -407,7 +419,7 @@ pub fn render_print(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Output {
     let md = view.doc(mp);
     let w = view.locales.get(&mp.tree);
     ctx.insert("page".into(), json!({"kind": "print", "title": md.front.title, "summary": md.front.summary, "content": intro.html,
-        "fallback": mp.fallback, "written_in": {"code": mp.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}}));
+        "fallback": mp.fallback, "outdated": false, "written_in": {"code": mp.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}}));
     ctx.insert("module".into(), module_value(view, lp, mi, &dir, None));
     ctx.insert("lessons".into(), Value::Array(lessons));
     let mut out = finish(view, "print.html", ctx, &format!("{dir}index.html"), &md.display.to_string_lossy());

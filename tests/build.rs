@@ -225,3 +225,16 @@ fn glossary_pages_are_sorted_per_language_with_letters() {
     assert!(ar.contains("بلازما"));
     assert!(ar.contains("<div class=\"entry\" id=\"term-apheresis\" lang=\"en\">"), "untranslated entries carry their language");
 }
+
+#[test]
+fn stale_translations_tell_the_reader() {
+    let s = Site::fixture("basic");
+    s.write("locales/fr/content/about.md", "---\ntitle: À propos\nsource_hash: 0000000000000000\n---\nTexte.\n");
+    assert!(s.build().status.success());
+    assert!(s.out("fr/about/index.html").contains("class=\"notice outdated\""));
+    let o = s.run(&["l10n", "stamp", "fr", "locales/fr/content/about.md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.build().status.success());
+    assert!(!s.out("fr/about/index.html").contains("class=\"notice outdated\""));
+    assert!(!s.out("en/about/index.html").contains("class=\"notice outdated\""));
+}

@@ -95,3 +95,14 @@ footer-note = Lehrmaterial. Die Voraussetzungen für eine Blutspende unterscheid
 table-label = Tabelle
 task-done = erledigt
 task-open = offen
+
+bundle-readme =
+    { $site } – Offline-Kopie
+    Dieser Ordner enthält eine vollständige Kopie der Website. Sie funktioniert ohne Internetzugang.
+    1. Entpacken (extrahieren) Sie die gesamte Datei in einen Ordner auf Ihrem Computer oder USB-Stick.
+    2. Öffnen Sie die Datei index.html in diesem Ordner mit Ihrem Webbrowser (per Doppelklick).
+    3. Suche, Wissenschecks, Glossar, Druckfunktion und Ihr Lernfortschritt funktionieren auch offline.
+    Ihr Fortschritt wird nur in diesem Browser auf diesem Computer gespeichert. Es werden keinerlei Daten übertragen.
+    Die Voraussetzungen für eine Blutspende unterscheiden sich von Land zu Land: Folgen Sie immer den Vorgaben Ihres nationalen Blutspendedienstes.
+
+outdated-notice = Diese Übersetzung ist möglicherweise nicht mehr aktuell: Die Originalseite wurde nach der Übersetzung geändert.

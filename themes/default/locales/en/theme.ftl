@@ -95,3 +95,14 @@ footer-note = Educational material. Eligibility rules differ from country to cou
 table-label = Table
 task-done = done
 task-open = not done
+
+bundle-readme =
+    { $site } — offline copy
+    This folder is a complete copy of the website. It works without internet access.
+    1. Unzip (extract) the whole file into a folder on your computer or USB stick.
+    2. Open the file index.html in that folder with your web browser (double-click it).
+    3. Search, quizzes, the glossary, printing and your lesson progress all work offline.
+    Your progress is saved only in this browser on this computer. Nothing is sent anywhere.
+    Eligibility rules for blood donation differ from country to country: always follow your national blood service.
+
+outdated-notice = This translation may be out of date: the original page was changed after it was translated.

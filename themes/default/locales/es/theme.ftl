@@ -95,3 +95,14 @@ footer-note = Material educativo. Los requisitos para donar sangre varían de un
 table-label = Tabla
 task-done = hecho
 task-open = pendiente
+
+bundle-readme =
+    { $site } — copia sin conexión
+    Esta carpeta contiene una copia completa del sitio web, que funciona sin acceso a internet.
+    1. Descomprima (extraiga) todo el archivo en una carpeta de su ordenador o memoria USB.
+    2. Abra el archivo index.html de esa carpeta con su navegador web (haga doble clic en él).
+    3. La búsqueda, los cuestionarios, el glosario, la impresión y su progreso en las lecciones funcionan sin conexión.
+    Su progreso se guarda solo en este navegador de este ordenador. No se envía nada a ninguna parte.
+    Los requisitos para donar sangre varían de un país a otro: siga siempre las indicaciones del servicio nacional de sangre de su país.
+
+outdated-notice = Es posible que esta traducción no esté actualizada: la página original cambió después de traducirse.

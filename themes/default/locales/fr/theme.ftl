@@ -95,3 +95,14 @@ footer-note = Contenu pédagogique. Les critères pour donner son sang varient d
 table-label = Tableau
 task-done = fait
 task-open = à faire
+
+bundle-readme =
+    { $site } — copie hors ligne
+    Ce dossier contient une copie complète du site web, qui fonctionne sans connexion à Internet.
+    1. Décompressez (extrayez) l’intégralité du fichier dans un dossier de votre ordinateur ou de votre clé USB.
+    2. Ouvrez le fichier index.html de ce dossier avec votre navigateur web (double-cliquez dessus).
+    3. La recherche, les quiz, le glossaire, l’impression et votre progression dans les leçons fonctionnent tous hors ligne.
+    Votre progression est enregistrée uniquement dans ce navigateur, sur cet ordinateur. Aucune donnée n’est envoyée nulle part.
+    Les critères pour donner son sang varient d’un pays à l’autre : suivez toujours les consignes de l’établissement national de transfusion sanguine de votre pays.
+
+outdated-notice = Cette traduction n’est peut-être plus à jour : la page originale a été modifiée après sa traduction.

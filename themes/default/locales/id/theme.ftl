@@ -86,3 +86,14 @@ footer-note = Materi edukasi. Persyaratan donor darah berbeda-beda di setiap neg
 table-label = Tabel
 task-done = selesai
 task-open = belum selesai
+
+bundle-readme =
+    { $site } — salinan luring
+    Folder ini berisi salinan lengkap situs web. Salinan ini dapat digunakan tanpa akses internet.
+    1. Ekstrak (buka kompresi) seluruh file ke dalam sebuah folder di komputer atau flashdisk USB Anda.
+    2. Buka file index.html di folder tersebut dengan peramban web Anda (klik dua kali pada file tersebut).
+    3. Pencarian, kuis, glosarium, fitur cetak, dan kemajuan belajar Anda semuanya berfungsi secara luring.
+    Kemajuan Anda hanya disimpan di peramban ini pada komputer ini. Tidak ada data yang dikirim ke mana pun.
+    Persyaratan donor darah berbeda-beda di setiap negara: selalu ikuti ketentuan layanan transfusi darah nasional di negara Anda.
+
+outdated-notice = Terjemahan ini mungkin belum diperbarui: halaman aslinya telah diubah setelah diterjemahkan.

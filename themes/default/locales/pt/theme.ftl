@@ -95,3 +95,14 @@ footer-note = Material educativo. Os critérios para doar sangue variam de país
 table-label = Tabela
 task-done = concluído
 task-open = pendente
+
+bundle-readme =
+    { $site } — cópia off-line
+    Esta pasta contém uma cópia completa do site, que funciona sem acesso à internet.
+    1. Descompacte (extraia) o arquivo inteiro em uma pasta do seu computador ou pen drive.
+    2. Abra o arquivo index.html dessa pasta no seu navegador (clique duas vezes nele).
+    3. A pesquisa, os testes, o glossário, a impressão e o seu progresso nas lições funcionam sem conexão.
+    O seu progresso fica salvo somente neste navegador, neste computador. Nada é enviado para lugar nenhum.
+    Os critérios para doar sangue variam de país para país: siga sempre as orientações do serviço de sangue do seu país.
+
+outdated-notice = Esta tradução pode estar desatualizada: a página original foi alterada depois de traduzida.

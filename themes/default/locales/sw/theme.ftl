@@ -95,3 +95,14 @@ footer-note = Maudhui ya kielimu. Vigezo vya kuchangia damu hutofautiana kati ya
 table-label = Jedwali
 task-done = imekamilika
 task-open = haijakamilika
+
+bundle-readme =
+    { $site } — nakala ya kutumia bila mtandao
+    Folda hii ina nakala kamili ya tovuti. Inafanya kazi bila muunganisho wa intaneti.
+    1. Toa (extract) maudhui yote ya faili la zip kwenye folda katika kompyuta yako au kifaa chako cha USB.
+    2. Fungua faili index.html lililo kwenye folda hiyo kwa kivinjari chako cha wavuti (bofya mara mbili juu yake).
+    3. Utafutaji, maswali ya kujipima, faharasa, uchapishaji na maendeleo yako ya masomo vyote vinafanya kazi bila intaneti.
+    Maendeleo yako yanahifadhiwa katika kivinjari hiki kwenye kompyuta hii pekee. Hakuna taarifa yoyote inayotumwa mahali popote.
+    Vigezo vya kuchangia damu hutofautiana kati ya nchi na nchi: daima fuata maelekezo ya huduma ya taifa ya damu ya nchi yako.
+
+outdated-notice = Tafsiri hii huenda haijasasishwa: ukurasa asili ulibadilishwa baada ya kutafsiriwa.
