@@ -335,7 +335,7 @@ impl Timings {
 /// A unit of rendering work.
 enum Job {
     Page(usize, usize),
-    Print(usize, usize),
+    Module(usize, usize),
     Glossary(usize),
     Search(usize),
     Root,
@@ -345,8 +345,9 @@ enum Job {
 fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<PageFacts> {
     let mut jobs = vec![Job::Root];
     for (li, lp) in view.plan.locales.iter().enumerate().filter(|(li, _)| view.visible[*li]) {
-        jobs.extend((0..lp.pages.len()).map(|p| Job::Page(li, p)));
-        jobs.extend((0..lp.modules.len()).map(|m| Job::Print(li, m)));
+        // Modules are rendered as a whole (page, lessons, print); other pages one by one.
+        jobs.extend((0..lp.pages.len()).filter(|&p| lp.pages[p].module.is_none()).map(|p| Job::Page(li, p)));
+        jobs.extend((0..lp.modules.len()).map(|m| Job::Module(li, m)));
         jobs.push(Job::Glossary(li));
         jobs.push(Job::Search(li));
     }
@@ -354,7 +355,7 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
         .flat_map_iter(|job| {
             let outs: Vec<Output> = match *job {
                 Job::Page(li, p) => vec![render::render_page(view, &view.plan.locales[li], p)],
-                Job::Print(li, m) => vec![render::render_print(view, &view.plan.locales[li], m)],
+                Job::Module(li, m) => render::render_module(view, &view.plan.locales[li], m),
                 Job::Glossary(li) => vec![render::render_glossary(view, &view.plan.locales[li])],
                 Job::Search(li) => vec![render::render_search(view, &view.plan.locales[li])],
                 Job::Root => render::render_root_pages(view),

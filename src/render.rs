@@ -123,9 +123,24 @@ fn render_body(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage, id_pref
 
 /// Renders one content page (home, catalogue, module, lesson or standalone page).
 pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output {
+    render_page_keeping_body(view, lp, index).0
+}
+
+/// Marks where the printable module puts a per-lesson prefix in ids. A lesson's Markdown is
+/// rendered once: the lesson page drops the mark, the print page replaces it. (The lesson and
+/// print folders are at the same depth, so relative URLs are the same in both.)
+const ID_MARK: &str = "\u{E002}";
+
+/// Renders a page and also returns its body HTML with [`ID_MARK`] where ids are prefixed.
+fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> (Output, String) {
     let page = &lp.pages[index];
     let doc = view.doc(page);
-    let body = render_body(view, lp, page, "", &page.dir);
+    let mut body = render_body(view, lp, page, ID_MARK, &page.dir);
+    let marked = std::mem::replace(&mut body.html, String::new());
+    body.html = marked.replace(ID_MARK, "");
+    for h in &mut body.headings {
+        h.id = h.id.replace(ID_MARK, "");
+    }
     let mut ctx = base_context(view, lp, &page.dir, PageKey::Source(page.rel.clone()));
     let locale = view.locale(lp);
     let written = view.locales.get(&page.tree);
@@ -178,6 +193,21 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
         display: doc.display.to_string_lossy().replace('\\', "/"),
         kind: Some(page.kind),
     });
+    (out, marked)
+}
+
+/// A module's page, its lessons and its printable version, rendered together so each
+/// lesson's Markdown is rendered only once.
+pub fn render_module(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Vec<Output> {
+    let m = &lp.modules[mi];
+    let mut out = vec![render_page(view, lp, m.page)];
+    let mut bodies = Vec::with_capacity(m.lessons.len());
+    for &li in &m.lessons {
+        let (o, marked) = render_page_keeping_body(view, lp, li);
+        out.push(o);
+        bodies.push(marked);
+    }
+    out.push(render_print_with(view, lp, mi, Some(&bodies)));
     out
 }
 
@@ -394,6 +424,11 @@ fn is_cjk(c: char) -> bool {
 
 /// The whole module on one page: introduction, then every lesson, ids prefixed per lesson.
 pub fn render_print(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Output {
+    render_print_with(view, lp, mi, None)
+}
+
+/// The print page, from the lessons' marked bodies when the caller has them.
+fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Option<&[String]>) -> Output {
     let m = &lp.modules[mi];
     let mp = &lp.pages[m.page];
     let dir = format!("{}print/", mp.dir);
@@ -406,12 +441,19 @@ pub fn render_print(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Output {
         .map(|(n, &li)| {
             let p = &lp.pages[li];
             let slug = p.dir.trim_end_matches('/').rsplit('/').next().unwrap_or("lesson");
-            let body = render_body(view, lp, p, &format!("{slug}--"), &dir);
-            diagnostics.extend(body.diagnostics.into_iter().filter(|d| !d.is_error()));
+            let prefix = format!("{slug}--");
+            let html = match bodies.and_then(|b| b.get(n)) {
+                Some(marked) => marked.replace(ID_MARK, &prefix),
+                None => {
+                    let body = render_body(view, lp, p, &prefix, &dir);
+                    diagnostics.extend(body.diagnostics.into_iter().filter(|d| !d.is_error()));
+                    body.html
+                }
+            };
             let d = view.doc(p);
             let w = view.locales.get(&p.tree);
             json!({"number": n + 1, "id": format!("lesson-{slug}"), "title": d.front.title, "summary": d.front.summary,
-                   "content": body.html, "duration": d.front.duration, "fallback": p.fallback, "answers": answer_key(d),
+                   "content": html, "duration": d.front.duration, "fallback": p.fallback, "answers": answer_key(d),
                    "written_in": {"code": p.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}})
         })
         .collect();
