@@ -238,3 +238,52 @@ fn stale_translations_tell_the_reader() {
     assert!(!s.out("fr/about/index.html").contains("class=\"notice outdated\""));
     assert!(!s.out("en/about/index.html").contains("class=\"notice outdated\""));
 }
+
+/// `(hreflang, href)` pairs of the `<link rel="alternate">` elements of a page.
+fn alternates(html: &str) -> Vec<(String, String)> {
+    html.match_indices("<link rel=\"alternate\" hreflang=\"")
+        .map(|(i, _)| {
+            let rest = &html[i + 32..];
+            let lang = &rest[..rest.find('"').unwrap()];
+            let h = rest.find("href=\"").unwrap() + 6;
+            let href = &rest[h..h + rest[h..].find('"').unwrap()];
+            (lang.to_string(), href.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn hreflang_is_reciprocal_across_the_whole_site() {
+    let s = built();
+    let public = s.root().join("public");
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&public).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.parent() == Some(public.as_path()) {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        for (lang, href) in alternates(&html) {
+            let target = path.parent().unwrap().join(&href);
+            let target_html = std::fs::read_to_string(&target).unwrap_or_else(|_| panic!("{} → {href} is missing", path.display()));
+            let back: Vec<std::path::PathBuf> = alternates(&target_html)
+                .into_iter()
+                .map(|(_, h)| target.parent().unwrap().join(h).canonicalize().unwrap())
+                .collect();
+            assert!(back.contains(&path.canonicalize().unwrap()), "{} ({lang}) does not link back to {}", target.display(), path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn skip_mode_leaves_pages_out_of_the_search_index_too() {
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}untranslated: skip\n"));
+    assert!(s.build().status.success());
+    assert!(s.out("assets/search/en.js").contains("modules/alpha/first/index.html"));
+    assert!(!s.out("assets/search/fr.js").contains("modules/alpha/first/index.html"));
+    assert!(s.out("assets/search/fr.js").contains("modules/alpha/index.html"));
+}
