@@ -72,6 +72,17 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     if !first.ok() {
         state.bump(first.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
     }
+    // Ctrl-C: remove a half-written staging folder of this process, then leave quietly.
+    let staging = state.out.with_file_name(format!(
+        ".{}.staging-{}",
+        state.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        std::process::id()
+    ));
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&staging);
+        eprintln!("\nstopped");
+        std::process::exit(0);
+    });
     let url = format!("http://{}:{}/", opts.bind, opts.port);
     eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
     if opts.open {

@@ -122,3 +122,23 @@ fn a_taken_port_gives_a_clear_message() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("port {port} on 127.0.0.1 is already in use")), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let site = Site::fixture("basic");
+    let mut server = start(&site);
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
+    assert!(leftovers.is_empty());
+}
