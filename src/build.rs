@@ -535,17 +535,17 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
     });
 }
 
-/// Prints a human summary of a finished build.
+/// A human summary of a finished build: pages per locale, search index sizes, time taken.
 pub fn summary(report: &BuildReport) -> String {
     let pages: usize = report.pages.iter().map(|(_, n)| n).sum();
     let per_locale: Vec<String> = report.pages.iter().map(|(c, n)| format!("{c} {n}")).collect();
-    let largest = report.search_index_bytes.iter().map(|(_, b)| *b).max().unwrap_or(0);
+    let index: Vec<String> = report.search_index_bytes.iter().map(|(c, b)| format!("{c} {} KiB", b.div_ceil(1024))).collect();
     format!(
-        "built {pages} pages in {} locales ({}) in {:.2}s; search index up to {} KiB per locale → {}",
+        "built {pages} pages in {} locales ({}) in {:.2}s → {}\nsearch index per locale: {}",
         report.pages.len(),
         per_locale.join(", "),
         report.elapsed.as_secs_f64(),
-        largest.div_ceil(1024),
-        report.out.display()
+        report.out.display(),
+        index.join(", ")
     )
 }
