@@ -155,7 +155,8 @@ fn start_page_opens_the_locale_and_readme_explains() {
     // The site title comes from the chain's `site-title` message (fr).
     assert!(index.contains("<title>Centre d’essai</title>"), "{index}");
     let readme = z.text("README.txt");
-    assert!(readme.contains("index.html") && readme.contains("internet"), "{readme}");
+    // In the locale's language (the theme's French `bundle-readme`), naming the site.
+    assert!(readme.contains("index.html") && readme.contains("Centre d’essai") && readme.contains("navigateur"), "{readme}");
 }
 
 #[test]
