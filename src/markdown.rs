@@ -137,6 +137,7 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
     let html = pass.run();
     let had_raw = pass.had_raw_html;
     let mut generated = std::mem::take(&mut pass.generated);
+    let own_headings = out.headings.len();
     let mut html = if had_raw && env.raw_html == RawHtml::Sanitize { sanitize(&html) } else { html };
     // Put shortcode output back in place of the placeholders.
     if !extracted.calls.is_empty() || !generated.is_empty() {
@@ -169,8 +170,12 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
                 }
             }
         }
-        html = substitute(&html, &generated);
-        out.text = substitute_text(&out.text, &generated);
+        html = substitute(&html, &generated, &extracted.tag);
+        out.text = substitute_text(&out.text, &generated, &extracted.tag);
+        // Heading texts (tables of contents) show a shortcode's text, not its placeholder.
+        for h in &mut out.headings[..own_headings] {
+            h.text = substitute_text(&h.text, &generated, &extracted.tag);
+        }
     }
     out.html = html;
     out
@@ -191,22 +196,31 @@ fn clone_env<'a>(env: &Env<'a>) -> Env<'a> {
 
 /// Replaces placeholders with shortcode output; a block placeholder alone in a paragraph
 /// replaces the whole paragraph.
-fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>) -> String {
-    // A shortcode alone in its paragraph replaces the paragraph: figures and callouts are blocks.
-    let mut html = html.to_string();
-    for (n, (h, _, _)) in generated {
-        let alone = format!("<p>{}{n}{}</p>", shortcodes::OPEN, shortcodes::CLOSE);
-        if html.contains(&alone) {
-            html = html.replace(&alone, h.trim_end());
-        }
-    }
+///
+/// One pass over the page's own HTML: shortcode output is never scanned for placeholders again.
+/// (Rescanning it once turned placeholder look-alikes inside nested blocks into an exponential
+/// blow-up.)
+fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>, tag: &str) -> String {
+    let pieces = shortcodes::pieces(html, tag);
     let mut out = String::with_capacity(html.len() + 256);
-    for piece in shortcodes::pieces(&html) {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
+    let mut drop_close = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        match *piece {
+            Piece::Text(t) => {
+                let t = if std::mem::take(&mut drop_close) { t.strip_prefix("</p>").unwrap_or(t) } else { t };
+                out.push_str(t);
+            }
             Piece::Call(n) => {
                 let Some((h, _, block)) = generated.get(&n) else { continue };
-                if *block && out.ends_with("<p>") {
+                let after_open = i > 0 && matches!(pieces[i - 1], Piece::Text(t) if t.ends_with("<p>"));
+                let before_close = matches!(pieces.get(i + 1), Some(Piece::Text(t)) if t.starts_with("</p>"));
+                if after_open && before_close && out.ends_with("<p>") {
+                    // A shortcode alone in its paragraph replaces the paragraph: figures and
+                    // callouts are blocks.
+                    out.truncate(out.len() - 3);
+                    out.push_str(h.trim_end());
+                    drop_close = true;
+                } else if *block && out.ends_with("<p>") {
                     out.truncate(out.len() - 3);
                     out.push_str(h);
                     out.push_str("<p>");
@@ -219,9 +233,9 @@ fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>) -
     out.replace("<p></p>\n", "").replace("<p></p>", "")
 }
 
-fn substitute_text(text: &str, generated: &BTreeMap<usize, (String, String, bool)>) -> String {
+fn substitute_text(text: &str, generated: &BTreeMap<usize, (String, String, bool)>, tag: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for piece in shortcodes::pieces(text) {
+    for piece in shortcodes::pieces(text, tag) {
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Call(n) => {
@@ -314,7 +328,10 @@ impl Pass<'_, '_> {
                     let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
                     let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
                     let plain = plain_text(&inner);
-                    let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&plain)));
+                    // The slug ignores the placeholder tag (a digest of the page), so that ids stay
+                    // stable when the text changes.
+                    let untagged = plain.replace(&format!("{}{}", shortcodes::OPEN, self.extracted.tag), "");
+                    let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&untagged)));
                     let lvl = heading_level(*level);
                     if lvl > last_level + 1 {
                         let (l, c) = self.pos(range.start);
@@ -354,7 +371,7 @@ impl Pass<'_, '_> {
                     self.out.text.push_str(&yaml_question_text(&yaml));
                     let key = 1_000_000 + self.generated.len();
                     self.generated.insert(key, (html, String::new(), true));
-                    html_events.push(Event::Html(format!("<p>{}{key}{}</p>\n", shortcodes::OPEN, shortcodes::CLOSE).into()));
+                    html_events.push(Event::Html(format!("<p>{}</p>\n", self.extracted.placeholder(key)).into()));
                     i = end + 1;
                     continue;
                 }

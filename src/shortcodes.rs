@@ -9,8 +9,12 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
-/// Marks a placeholder: `\u{E000}<index>\u{E001}`. Private-use characters never appear in
+/// Marks a placeholder: `\u{E000}<tag><index>\u{E001}`. Private-use characters never appear in
 /// the Markdown syntax, so the parser passes them through as text.
+///
+/// The tag is derived from a digest of the source ([`Extracted::tag`]), so the author cannot
+/// write a placeholder: neither with the characters themselves (icon fonts use the private-use
+/// area) nor with `&#xE000;` references that the Markdown parser or the sanitizer decode.
 pub const OPEN: char = '\u{E000}';
 pub const CLOSE: char = '\u{E001}';
 
@@ -55,11 +59,24 @@ pub struct SyntaxError {
 pub struct Extracted {
     pub text: String,
     pub calls: Vec<Call>,
+    /// Tag of this text's placeholders: hex digits of the SHA-256 of the source, which the
+    /// source cannot contain.
+    pub tag: String,
     /// (offset in new text, offset in original, length in new, length in original) per replacement.
     map: Vec<(usize, usize, usize, usize)>,
 }
 
 impl Extracted {
+    /// The placeholder for call (or generated block) `n`.
+    pub fn placeholder(&self, n: usize) -> String {
+        format!("{OPEN}{}{n}{CLOSE}", self.tag)
+    }
+
+    /// [`pieces`] with this text's tag.
+    pub fn pieces<'a>(&self, text: &'a str) -> Vec<Piece<'a>> {
+        pieces(text, &self.tag)
+    }
+
     /// Maps a byte offset in the rewritten text back to the original text.
     pub fn original_offset(&self, new: usize) -> usize {
         let mut delta: isize = 0;
@@ -99,12 +116,14 @@ fn code_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// Finds every shortcode in `text` (outside code) and replaces it by a placeholder.
 pub fn extract(text: &str) -> Result<Extracted, Vec<SyntaxError>> {
+    use sha2::{Digest, Sha256};
+    let tag: String = Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect();
     if !text.contains("{{") && !text.contains("{%") {
-        return Ok(Extracted { text: text.to_string(), ..Extracted::default() });
+        return Ok(Extracted { text: text.to_string(), tag, ..Extracted::default() });
     }
     let code = code_ranges(text);
     let in_code = |pos: usize| code.iter().any(|&(s, e)| pos >= s && pos < e);
-    let mut out = Extracted::default();
+    let mut out = Extracted { tag, ..Extracted::default() };
     let mut errors = Vec::new();
     let mut last = 0;
     let mut i = 0;
@@ -148,7 +167,7 @@ pub fn extract(text: &str) -> Result<Extracted, Vec<SyntaxError>> {
             (head.end, None)
         };
         out.text.push_str(&text[last..i]);
-        let placeholder = format!("{OPEN}{}{CLOSE}", out.calls.len());
+        let placeholder = out.placeholder(out.calls.len());
         out.map.push((out.text.len(), i, placeholder.len(), end - i));
         out.text.push_str(&placeholder);
         out.calls.push(Call { name: head.name, args: head.args, offset: i, body });
@@ -314,22 +333,29 @@ fn preview(s: &str) -> String {
     s.chars().take_while(|c| !matches!(c, ',' | ')' | '\n')).take(20).collect()
 }
 
-/// Splits text that contains placeholders into literal pieces and call indices.
-pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+/// Splits text that contains placeholders tagged `tag` into literal pieces and call indices.
+/// Anything else, private-use characters included, is literal text.
+pub fn pieces<'a>(text: &'a str, tag: &str) -> Vec<Piece<'a>> {
+    let prefix = format!("{OPEN}{tag}");
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some(s) = rest.find(OPEN) {
-        let after = &rest[s + OPEN.len_utf8()..];
-        let Some(e) = after.find(CLOSE) else { break };
-        if let Ok(n) = after[..e].parse::<usize>() {
-            if s > 0 {
-                out.push(Piece::Text(&rest[..s]));
+    while let Some(s) = rest.find(&prefix) {
+        let after = &rest[s + prefix.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = after[..digits].parse::<usize>().ok().filter(|_| after[digits..].starts_with(CLOSE));
+        match n {
+            Some(n) => {
+                if s > 0 {
+                    out.push(Piece::Text(&rest[..s]));
+                }
+                out.push(Piece::Call(n));
+                rest = &after[digits + CLOSE.len_utf8()..];
             }
-            out.push(Piece::Call(n));
-        } else {
-            out.push(Piece::Text(&rest[..s + OPEN.len_utf8() + e + CLOSE.len_utf8()]));
+            None => {
+                out.push(Piece::Text(&rest[..s + prefix.len()]));
+                rest = after;
+            }
         }
-        rest = &after[e + CLOSE.len_utf8()..];
     }
     if !rest.is_empty() {
         out.push(Piece::Text(rest));

@@ -153,3 +153,56 @@ fn external_resources_in_raw_html_are_errors() {
     let r = render_md("<img src=\"https://cdn.example.org/x.png\" alt=\"x\">", RawHtml::Sanitize);
     assert!(r.diagnostics.iter().any(|d| d.is_error() && d.message.contains("another host")));
 }
+
+/// Found by fuzzing (`markdown` target): a private-use character before a shortcode swallowed
+/// the shortcode's placeholder, which leaked into the page.
+#[test]
+fn private_use_characters_before_a_shortcode() {
+    let r = render_md("\u{E000}{{ hi() }} and \u{E001}", RawHtml::Sanitize);
+    assert_eq!(r.html, "<p>\u{E000}<b>hi</b> and \u{E001}</p>\n");
+    assert_eq!(r.text.trim(), "\u{E000}hi and \u{E001}");
+    let r = render_md("## Icon \u{E000} {{ hi() }}\n\nPlain \u{E000}0\u{E001} text", RawHtml::Escape);
+    assert_eq!(r.headings[0].text, "Icon \u{E000} hi");
+    assert!(r.html.contains("<p>Plain \u{E000}0\u{E001} text</p>"), "{}", r.html);
+}
+
+/// Found by fuzzing (`markdown` target, out of memory): `&#xE000;0&#xE001;` is decoded by the
+/// Markdown parser into a placeholder look-alike; it neither picks up a shortcode's output nor,
+/// repeated at every level of nested blocks, multiplies the page.
+#[test]
+fn character_references_cannot_forge_placeholders() {
+    let r = render_md("x &#xE000;0&#xE001; {{ hi() }} <span title=\"&#57344;0&#57345;\">t</span>", RawHtml::Sanitize);
+    assert_eq!(r.html.matches("<b>hi</b>").count(), 1, "{}", r.html);
+    assert!(r.html.contains("x \u{E000}0\u{E001} <b>hi</b>"), "{}", r.html);
+    let lit = "&#xE000;0&#xE001; ";
+    let src = format!("{}x\n{}", "{% box() %}\n".repeat(12), format!("{{% end %}}{}\n", lit.repeat(4)).repeat(12));
+    let start = std::time::Instant::now();
+    let r = render_md(&src, RawHtml::Sanitize);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert!(r.html.len() < 10_000, "{} bytes", r.html.len());
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// Found by fuzzing (`markdown` target, out of memory): `\u{E000}0\u{E001}` written by the author
+/// inside nested block shortcodes was replaced by the block's own output at every level, so
+/// 120 bytes of Markdown grew doubly exponentially.
+#[test]
+fn placeholder_lookalikes_in_nested_blocks_do_not_multiply() {
+    let lit = "\u{E000}0\u{E001} ";
+    let src = format!("{}{}\n{}", "{% box() %}\n".repeat(6), lit.repeat(3), "{% end %}\n".repeat(6));
+    let r = render_md(&src, RawHtml::Sanitize);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.html.matches("\u{E000}0\u{E001}").count(), 3, "{}", r.html);
+    assert_eq!(r.html.matches("<aside>").count(), 6);
+}
+
+/// Placeholders carry a digest of the page; heading ids must not, or they would change with
+/// every edit of the page.
+#[test]
+fn heading_ids_with_shortcodes_are_stable() {
+    let a = render_md("## Say {{ hi() }}\n\none", RawHtml::Sanitize);
+    let b = render_md("## Say {{ hi() }}\n\ntwo", RawHtml::Sanitize);
+    assert_eq!(a.headings[0].id, "say-0");
+    assert_eq!(b.headings[0].id, "say-0");
+    assert_eq!(a.headings[0].text, "Say hi");
+}

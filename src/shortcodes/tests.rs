@@ -12,7 +12,8 @@ fn inline_call_with_args() {
     assert_eq!(c.args["key"], Arg::Str("hello".into()));
     assert_eq!(c.args["count"], Arg::Num(3.0));
     assert_eq!(c.args["loud"], Arg::Bool(true));
-    assert_eq!(e.text, format!("Say {OPEN}0{CLOSE} now"));
+    assert_eq!(e.text, format!("Say {} now", e.placeholder(0)));
+    assert_eq!(e.placeholder(0), format!("{OPEN}{}0{CLOSE}", e.tag));
 }
 
 #[test]
@@ -73,5 +74,25 @@ fn offsets_map_back() {
 #[test]
 fn pieces_split_placeholders() {
     let t = format!("a{OPEN}0{CLOSE}b{OPEN}12{CLOSE}");
-    assert_eq!(pieces(&t), vec![Piece::Text("a"), Piece::Call(0), Piece::Text("b"), Piece::Call(12)]);
+    assert_eq!(pieces(&t, ""), vec![Piece::Text("a"), Piece::Call(0), Piece::Text("b"), Piece::Call(12)]);
+    let t = format!("a{OPEN}t0{CLOSE}b{OPEN}0{CLOSE}");
+    let text: String = pieces(&t, "t").iter().map(|p| if let Piece::Text(t) = p { *t } else { "@" }).collect();
+    assert_eq!(text, format!("a@b{OPEN}0{CLOSE}"), "only placeholders with the tag are calls");
+}
+
+/// Found by fuzzing (`markdown` target): the author's own U+E000/U+E001 were read as (broken)
+/// placeholders, so `\u{E000}{{m()}}` lost the shortcode and leaked the placeholder into the page.
+#[test]
+fn private_use_characters_are_not_placeholders() {
+    let src = format!("{OPEN}{{{{ hi() }}}} {OPEN}0{CLOSE} `{CLOSE}`");
+    let e = extract(&src).unwrap();
+    assert_eq!(names(&e), vec!["hi"]);
+    assert_eq!(e.tag.len(), 16);
+    let text: String = e.pieces(&e.text).iter().map(|p| if let Piece::Text(t) = p { *t } else { "@" }).collect();
+    assert_eq!(text, format!("{OPEN}@ {OPEN}0{CLOSE} `{CLOSE}`"));
+    assert_eq!(e.original_offset(e.text.rfind('`').unwrap()), src.rfind('`').unwrap());
+    assert_eq!(e.original_offset(e.text.len()), src.len());
+    // The tag depends on the text, so a text cannot spell its own placeholders.
+    assert_ne!(extract("a {{ hi() }}").unwrap().tag, extract("b {{ hi() }}").unwrap().tag);
+    assert_eq!(extract("a").unwrap().tag, extract("a").unwrap().tag, "deterministic");
 }

@@ -1,0 +1,7 @@
+minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+welcome = { $name } خوش آمدید!
+-brand = Donorbook
+term-ref = { -brand } { NUMBER($count, minimumFractionDigits: 2) }

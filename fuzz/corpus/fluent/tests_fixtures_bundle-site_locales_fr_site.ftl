@@ -1,0 +1,1 @@
+site-title = Centre d’essai

@@ -1,0 +1,1 @@
+hotline = Piga 0800 111 111 (Tanzania).
