@@ -8,7 +8,9 @@
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
 use crate::urls;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use notify_debouncer_full::notify::{self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -98,22 +100,32 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Watches sources (not the output) and rebuilds after a short quiet period: only the edited
-/// pages when the change is to the text of Markdown files, everything otherwise.
-fn watch(root: &Path, opts: BuildOptions, session: Option<build::Session>, state: Arc<State>) -> Result<impl Drop, String> {
-    let session = Mutex::new(session);
-    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let out_abs = state.out.clone();
-    let report_root = root.to_path_buf();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), None, move |res: DebounceEventResult| {
+/// Rebuilds after file events: only the edited pages when the change is to the text of
+/// Markdown files, everything otherwise.
+struct Rebuilder {
+    session: Mutex<Option<build::Session>>,
+    opts: BuildOptions,
+    state: Arc<State>,
+    root_abs: PathBuf,
+    report_root: PathBuf,
+}
+
+impl Rebuilder {
+    fn on_events(&self, res: DebounceEventResult) {
         let Ok(events) = res else { return };
-        let mut paths: Vec<PathBuf> = events.iter().flat_map(|e| e.paths.iter()).filter(|p| is_source(&root_abs, &out_abs, p)).cloned().collect();
+        let mut paths: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| is_change(&e.kind))
+            .flat_map(|e| e.paths.iter())
+            .filter(|p| is_source(&self.root_abs, &self.state.out, p))
+            .cloned()
+            .collect();
         if paths.is_empty() {
             return;
         }
         paths.sort();
         paths.dedup();
-        let mut guard = session.lock().unwrap_or_else(|e| e.into_inner());
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
         let partial = guard.as_mut().and_then(|s| s.update(&paths));
         let result = match partial {
             Some(r) => {
@@ -123,7 +135,7 @@ fn watch(root: &Path, opts: BuildOptions, session: Option<build::Session>, state
                 r
             }
             None => {
-                let (new_session, r) = build::Session::start(&opts);
+                let (new_session, r) = build::Session::start(&self.opts);
                 if new_session.is_some() {
                     *guard = new_session;
                 }
@@ -134,18 +146,69 @@ fn watch(root: &Path, opts: BuildOptions, session: Option<build::Session>, state
             }
         };
         drop(guard);
-        report(&report_root, &result.diagnostics);
-        state.bump(result.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
-    })
-    .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
-    for dir in ["content", "locales", "templates", "static", "themes"] {
-        let p = root.join(dir);
-        if p.is_dir() {
-            debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
-        }
+        report(&self.report_root, &result.diagnostics);
+        self.state.bump(result.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
     }
-    debouncer.watch(&root.join("site.yaml"), RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch site.yaml: {e}"))?;
-    Ok(debouncer)
+}
+
+/// Reading a file is not a change. Without this filter every build's own reads (inotify
+/// reports them as `Access(Open)`) would trigger the next build, for ever.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// What the watcher looks at: the source folders that exist, and `site.yaml`.
+fn watched_paths(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut out: Vec<(PathBuf, RecursiveMode)> = ["content", "locales", "templates", "static", "themes"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|p| p.is_dir())
+        .map(|p| (p, RecursiveMode::Recursive))
+        .collect();
+    out.push((root.join("site.yaml"), RecursiveMode::NonRecursive));
+    out
+}
+
+/// A debouncer over watcher `W`, watching every source path.
+fn debouncer_with<W: Watcher + 'static>(root: &Path, config: notify::Config, rebuilder: &Arc<Rebuilder>) -> Result<Box<dyn std::any::Any>, String> {
+    let r = rebuilder.clone();
+    let mut debouncer = new_debouncer_opt::<_, W, _>(
+        Duration::from_millis(150),
+        None,
+        move |res: DebounceEventResult| r.on_events(res),
+        RecommendedCache::new(),
+        config,
+    )
+    .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
+    for (p, mode) in watched_paths(root) {
+        debouncer.watch(&p, mode).map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
+    }
+    Ok(Box::new(debouncer))
+}
+
+/// Watches sources (not the output) with native file events, or by polling where those are
+/// unavailable (network drives, some containers, exhausted inotify limits) or when
+/// `DONORBOOK_POLL=1` asks for it.
+fn watch(root: &Path, opts: BuildOptions, session: Option<build::Session>, state: Arc<State>) -> Result<Box<dyn std::any::Any>, String> {
+    // Absolute paths: the poller reports paths as they were given, and they are compared
+    // with the canonical root.
+    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let rebuilder = Arc::new(Rebuilder { session: Mutex::new(session), opts, root_abs: root_abs.clone(), report_root: root.to_path_buf(), state });
+    let root = root_abs.as_path();
+    // Contents are compared too: the poller sees modification times only to the second.
+    let poll = notify::Config::default().with_poll_interval(Duration::from_millis(500)).with_compare_contents(true);
+    if std::env::var_os("DONORBOOK_POLL").is_some_and(|v| v != "0") {
+        eprintln!("watching for changes by polling every 500 ms");
+        return debouncer_with::<PollWatcher>(root, poll, &rebuilder);
+    }
+    debouncer_with::<RecommendedWatcher>(root, notify::Config::default(), &rebuilder).or_else(|native| {
+        eprintln!("{native}; watching for changes by polling every 500 ms instead");
+        debouncer_with::<PollWatcher>(root, poll, &rebuilder)
+    })
 }
 
 /// Changes to the output, staging folders and editor temp files do not trigger builds.

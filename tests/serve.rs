@@ -10,6 +10,14 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     port: u16,
+    /// The server's stderr, in a folder of its own (not watched).
+    log: tempfile::NamedTempFile,
+}
+
+impl Server {
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap_or_default()
+    }
 }
 
 impl Drop for Server {
@@ -24,15 +32,21 @@ fn free_port() -> u16 {
 }
 
 fn start(site: &Site) -> Server {
+    start_with(site, &[])
+}
+
+fn start_with(site: &Site, env: &[(&str, &str)]) -> Server {
     let port = free_port();
+    let log = tempfile::NamedTempFile::new().unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_donorbook"))
         .args(["serve", "--port", &port.to_string()])
         .current_dir(site.root())
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log.reopen().unwrap())
         .spawn()
         .unwrap();
-    let server = Server { child, port };
+    let server = Server { child, port, log };
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
         if get(port, "/en/index.html").0 == 200 {
@@ -91,6 +105,45 @@ fn edits_are_served_errors_shown_and_recovered() {
 
     site.write(LESSON, "---\ntitle: Second lesson\n---\nFixed again.\n");
     wait_for(server.port, PAGE, |b| b.contains("Fixed again.") && !b.contains("donorbook-build-error"));
+}
+
+/// Full builds ("built N pages") and partial re-renders printed since the server started,
+/// not counting the first build.
+fn rebuilds(server: &Server) -> (usize, usize) {
+    let log = server.log();
+    (log.matches("built ").count().saturating_sub(1), log.matches("re-rendered ").count())
+}
+
+/// The build's own reads of the sources must not count as changes: an idle server does nothing,
+/// and a text edit re-renders only the pages it touches.
+#[test]
+fn idle_server_stays_idle_and_text_edits_are_partial() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(rebuilds(&server), (0, 0), "rebuilt with no edit:\n{}", server.log());
+
+    let text = std::fs::read_to_string(site.root().join(LESSON)).unwrap();
+    site.write(LESSON, format!("{text}\nA sentence added while serving.\n"));
+    wait_for(server.port, PAGE, |b| b.contains("A sentence added while serving."));
+    std::thread::sleep(Duration::from_millis(1000));
+    let (full, partial) = rebuilds(&server);
+    assert_eq!(full, 0, "a text edit rebuilt the whole site:\n{}", server.log());
+    assert!(partial >= 1, "{}", server.log());
+}
+
+/// `DONORBOOK_POLL=1` (and the fallback where native events fail) watches by polling.
+#[test]
+fn polling_watcher_sees_edits() {
+    let site = Site::fixture("basic");
+    let server = start_with(&site, &[("DONORBOOK_POLL", "1")]);
+    site.write(LESSON, "---\ntitle: Second lesson\nweight: 10\n---\nSeen by polling.\n");
+    wait_for(server.port, PAGE, |b| b.contains("Seen by polling."));
+    assert!(server.log().contains("polling"), "{}", server.log());
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = rebuilds(&server);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(rebuilds(&server), before, "polling rebuilt with no edit:\n{}", server.log());
 }
 
 #[test]
