@@ -194,10 +194,10 @@ impl Session {
         }
         timer.lap("prepare");
         let view = session.view();
-        let facts = render_all(&view, &diags, &writer);
+        let mut facts = render_all(&view, &diags, &writer);
         timer.lap("render+write pages");
         check_anchors(&view, &facts, &diags);
-        report.search_index_bytes = write_search_indexes(&view, &facts, &writer);
+        report.search_index_bytes = write_search_indexes(&view, &mut facts, &writer);
         timer.lap("search index");
         copy_assets(&session.site, view.visible, &writer, &diags);
         timer.lap("assets");
@@ -240,7 +240,8 @@ impl Session {
             let (tag, rel) = self.content_file(&root, path)?;
             let old = self.site.content.doc(&tag, &rel)?;
             let display = old.display.clone();
-            match load::read_source(path, &display, &rel, &tag) {
+            let is_source = tag == self.site.locales.default_locale().code;
+            match load::read_source(path, &display, &rel, &tag, is_source) {
                 Ok(new) => {
                     let same_front = serde_json::to_value(&new.front).ok() == serde_json::to_value(&old.front).ok();
                     if !same_front {
@@ -466,8 +467,9 @@ fn check_glossary_links(site: &Site, diags: &Diagnostics) {
     }
 }
 
-/// One search index script per locale; returns their sizes.
-fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<(String, usize)> {
+/// One search index script per locale; returns their sizes. The pages' texts move into the
+/// indexes (nothing after this needs them), so the largest strings of a build are not copied.
+fn write_search_indexes(view: &SiteView<'_>, facts: &mut [PageFacts], writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<(String, usize)> {
     let mut by_locale: BTreeMap<usize, Vec<search::SearchDoc>> = BTreeMap::new();
     for f in facts {
         let code = &view.locales.all[f.locale].code;
@@ -476,7 +478,7 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &[PageFacts], writer: &(dyn 
             url,
             title: f.title.clone(),
             section: f.section.clone(),
-            text: f.text.clone(),
+            text: std::mem::take(&mut f.text),
         });
     }
     let jobs: Vec<(usize, Vec<search::SearchDoc>)> =

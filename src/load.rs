@@ -20,7 +20,7 @@ pub struct LoadOptions {
 pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &Diagnostics) -> Content {
     let mut content = Content::default();
     let default = locales.default_locale().code.clone();
-    content.trees.insert(default.clone(), load_tree(root, Path::new("content"), &default, diags));
+    content.trees.insert(default.clone(), load_tree(root, Path::new("content"), &default, true, diags));
     let mut tags: Vec<&str> = locales.all.iter().flat_map(|l| l.chain.iter().map(String::as_str)).collect();
     tags.sort_unstable();
     tags.dedup();
@@ -30,7 +30,7 @@ pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &D
         }
         let dir = PathBuf::from("locales").join(tag).join("content");
         if root.join(&dir).is_dir() {
-            content.trees.insert(tag.to_string(), load_tree(root, &dir, tag, diags));
+            content.trees.insert(tag.to_string(), load_tree(root, &dir, tag, false, diags));
         }
         if let Some(g) = load_glossary(root, &PathBuf::from("locales").join(tag).join("glossary.yaml"), diags) {
             content.glossaries.insert(tag.to_string(), g);
@@ -44,13 +44,15 @@ pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &D
             tree.docs.retain(|_, d| !d.front.draft);
         }
     }
-    let source = content.trees.get(&default).cloned().unwrap_or_default();
-    content.structure = build_structure(&source, diags);
+    let empty = Tree::default();
+    let structure = build_structure(content.trees.get(&default).unwrap_or(&empty), diags);
+    content.structure = structure;
     content
 }
 
-/// Reads one content folder: Markdown files are parsed, everything else is an asset.
-fn load_tree(root: &Path, dir: &Path, tag: &str, diags: &Diagnostics) -> Tree {
+/// Reads one content folder: Markdown files are parsed, everything else is an asset. Only the
+/// source tree needs digests (translations record the digest of their source).
+fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnostics) -> Tree {
     let base = root.join(dir);
     let mut tree = Tree::default();
     let mut md_files: Vec<(String, PathBuf)> = Vec::new();
@@ -112,7 +114,7 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, diags: &Diagnostics) -> Tree {
     }
     let parsed: Vec<Option<SourceFile>> = md_files
         .par_iter()
-        .map(|(rel, abs)| match read_source(abs, &dir.join(rel), rel, tag) {
+        .map(|(rel, abs)| match read_source(abs, &dir.join(rel), rel, tag, digests) {
             Ok(f) => Some(f),
             Err(d) => {
                 diags.push(d);
@@ -126,10 +128,10 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, diags: &Diagnostics) -> Tree {
     tree
 }
 
-/// Reads and parses one Markdown file.
-pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str) -> Result<SourceFile, Diagnostic> {
+/// Reads and parses one Markdown file; with `digest`, also records its [`digest_bytes`].
+pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str, digest: bool) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
-    let bytes_digest = digest_bytes(&bytes);
+    let bytes_digest = if digest { digest_bytes(&bytes) } else { String::new() };
     let text = frontmatter::decode_text(bytes, display)?;
     let split = frontmatter::split(&text, display)?;
     let front = frontmatter::parse(&split, display)?;

@@ -49,7 +49,6 @@
 //! Tokens are emitted in text order with repeats (so counts are term frequencies); for one
 //! chunk the whole form comes before its pieces.
 
-use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -253,37 +252,60 @@ pub fn tokenize(text: &str) -> Vec<String> {
     out
 }
 
-/// `[url, title, section, text]`, the layout of one entry of `docs` in the index file.
-type DocRow<'a> = (&'a str, String, String, String);
-
-#[derive(Serialize)]
-struct IndexFile<'a> {
-    v: u32,
-    locale: &'a str,
-    docs: Vec<DocRow<'a>>,
-}
-
-fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// JSON that is also safe inside an HTML `<script>` element and in any JavaScript engine:
-/// `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX` escapes. Those characters can only
-/// occur inside JSON strings, where the escapes mean the same thing.
-fn script_safe_json<T: Serialize>(value: &T) -> String {
-    let json = serde_json::to_string(value).expect("search index serializes");
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
+/// Appends `s` as a JSON string that is also safe inside an HTML `<script>` element and in any
+/// JavaScript engine: besides JSON's own escapes, `<`, `>`, `&`, U+2028 and U+2029 are written as
+/// `\uXXXX`. With `collapse`, runs of whitespace become one space and leading and trailing
+/// whitespace is dropped (as `split_whitespace().join(" ")` would, without the copies).
+fn push_json_str(out: &mut String, s: &str, collapse: bool) {
+    out.push('"');
+    let mut pending_space = false;
+    let mut written = false;
+    let mut plain = 0; // start of the run of characters that need no escape
+    for (i, c) in s.char_indices() {
+        let escape: Option<&str> = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '<' => Some("\\u003c"),
+            '>' => Some("\\u003e"),
+            '&' => Some("\\u0026"),
+            '\u{2028}' if !collapse => Some("\\u2028"),
+            '\u{2029}' if !collapse => Some("\\u2029"),
+            c if collapse && c.is_whitespace() => Some(""),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            '\u{8}' => Some("\\b"),
+            '\u{c}' => Some("\\f"),
+            c if (c as u32) < 0x20 => Some(""),
+            _ => None,
+        };
+        let Some(escape) = escape else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            written = true;
+            continue;
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + c.len_utf8();
+        if collapse && c.is_whitespace() {
+            pending_space = written;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        written = true;
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(escape);
         }
     }
-    out
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 /// The whole content of `assets/search/<locale>.js`.
@@ -296,30 +318,38 @@ fn script_safe_json<T: Serialize>(value: &T) -> String {
 /// Docs are sorted by url (then title, section, text), whitespace in titles, sections and text
 /// is collapsed to single spaces, so equal input in any order gives byte-identical output.
 /// The file must be served / read as UTF-8 (it is loaded by pages that declare UTF-8).
+///
+/// Written in one pass straight into the output (no intermediate JSON value or copies of the
+/// texts): the index holds the text of every page, so this is the largest file of a build.
 #[must_use]
 pub fn build_index_js(locale: &str, docs: &[SearchDoc]) -> String {
     let mut sorted: Vec<&SearchDoc> = docs.iter().collect();
     sorted.sort();
-    let file = IndexFile {
-        v: INDEX_FORMAT_VERSION,
-        locale,
-        docs: sorted
-            .into_iter()
-            .map(|d| {
-                (
-                    d.url.as_str(),
-                    collapse_whitespace(&d.title),
-                    collapse_whitespace(&d.section),
-                    collapse_whitespace(&d.text),
-                )
-            })
-            .collect(),
-    };
-    format!(
-        "/* donorbook search index (generated) */\n(window.donorbookSearch = window.donorbookSearch || {{}})[{}] = {};\n",
-        script_safe_json(&locale),
-        script_safe_json(&file)
-    )
+    let size: usize = docs.iter().map(|d| d.url.len() + d.title.len() + d.section.len() + d.text.len() + 16).sum();
+    let mut out = String::with_capacity(size + size / 16 + 160);
+    out.push_str("/* donorbook search index (generated) */\n(window.donorbookSearch = window.donorbookSearch || {})[");
+    push_json_str(&mut out, locale, false);
+    out.push_str("] = {\"v\":");
+    out.push_str(&INDEX_FORMAT_VERSION.to_string());
+    out.push_str(",\"locale\":");
+    push_json_str(&mut out, locale, false);
+    out.push_str(",\"docs\":[");
+    for (i, d) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_json_str(&mut out, &d.url, false);
+        out.push(',');
+        push_json_str(&mut out, &d.title, true);
+        out.push(',');
+        push_json_str(&mut out, &d.section, true);
+        out.push(',');
+        push_json_str(&mut out, &d.text, true);
+        out.push(']');
+    }
+    out.push_str("]};\n");
+    out
 }
 
 #[cfg(test)]
@@ -586,5 +616,53 @@ mod tests {
         assert_eq!(locale, "x\"]=1;//</script>");
         assert!(!evil.contains('<'));
         assert_eq!(v["docs"].as_array().unwrap().len(), 0);
+    }
+
+    /// The index as it was first written (serde_json, then escapes), kept as the reference
+    /// for the one-pass writer.
+    fn reference_index_js(locale: &str, docs: &[SearchDoc]) -> String {
+        fn collapse(s: &str) -> String {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        fn safe(json: String) -> String {
+            json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+        }
+        let mut sorted: Vec<&SearchDoc> = docs.iter().collect();
+        sorted.sort();
+        let rows: Vec<(&str, String, String, String)> =
+            sorted.iter().map(|d| (d.url.as_str(), collapse(&d.title), collapse(&d.section), collapse(&d.text))).collect();
+        #[derive(serde::Serialize)]
+        struct IndexFile<'a> {
+            v: u32,
+            locale: &'a str,
+            docs: Vec<(&'a str, String, String, String)>,
+        }
+        let file = IndexFile { v: INDEX_FORMAT_VERSION, locale, docs: rows };
+        format!(
+            "/* donorbook search index (generated) */\n(window.donorbookSearch = window.donorbookSearch || {{}})[{}] = {};\n",
+            safe(serde_json::to_string(&locale).unwrap()),
+            safe(serde_json::to_string(&file).unwrap())
+        )
+    }
+
+    #[test]
+    fn one_pass_writer_matches_the_json_reference() {
+        let nasty = [
+            "", " ", "  lead and trail  ", "a\tb\nc\r\nd", "\u{1}\u{1f}\u{7f}\u{8}\u{c}", "q\"uo\\te", "<>&</script>",
+            "\u{2028}line\u{2029}para\u{85}nel\u{a0}nbsp\u{3000}ideo", "捐血 者\u{200c}ی ك", "é\u{301} 👩🏽‍⚕️", "x \u{1} y",
+        ];
+        let mut docs = Vec::new();
+        for (i, a) in nasty.iter().enumerate() {
+            for b in &nasty {
+                docs.push(doc(&format!("{a}{i}.html"), a, b, &format!("{b} {a} {b}")));
+            }
+        }
+        for locale in ["en", "zh-Hant", "x\"]=1;//</script>"] {
+            let (ours, reference) = (build_index_js(locale, &docs), reference_index_js(locale, &docs));
+            let at = ours.bytes().zip(reference.bytes()).position(|(a, b)| a != b).unwrap_or(ours.len().min(reference.len()));
+            let around = |s: &str| String::from_utf8_lossy(&s.as_bytes()[at.saturating_sub(40)..(at + 40).min(s.len())]).into_owned();
+            assert!(ours == reference, "differs at byte {at}: {:?} vs {:?}", around(&ours), around(&reference));
+        }
+        assert_eq!(build_index_js("en", &[]), reference_index_js("en", &[]));
     }
 }
