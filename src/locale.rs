@@ -50,9 +50,14 @@ impl Locales {
 pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut all: Vec<Locale> = Vec::new();
-    let at = |needle: &str| find_line(site_yaml, needle);
-    for lc in &config.locales {
-        let (line, col) = at(&lc.code);
+    // For each entry of `all`: its `locales:` entry in the configuration and that entry's line.
+    let mut entries: Vec<(usize, usize)> = Vec::new();
+    let at = |needle: &str| find_line(site_yaml, needle, 0);
+    for (i, lc) in config.locales.iter().enumerate() {
+        // The n-th entry with this code is found at the n-th `code:` line with it, so a
+        // duplicate is reported where it is, not where the first one is.
+        let nth = config.locales[..i].iter().filter(|l| l.code == lc.code).count();
+        let (line, col) = find_key_value(site_yaml, "code", &lc.code, nth).unwrap_or_else(|| at(&lc.code));
         let langid: LanguageIdentifier = match lc.code.parse() {
             Ok(l) => l,
             Err(_) => {
@@ -70,10 +75,11 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
         }
         let dir = lc.dir.unwrap_or_else(|| direction_of(&langid));
         all.push(Locale { code, name: lc.name.clone(), langid, dir, chain: Vec::new() });
+        entries.push((i, line));
     }
     let default_code: Option<String> = config.default_locale.parse::<LanguageIdentifier>().ok().map(|l| l.to_string());
     let default = default_code.as_ref().and_then(|c| all.iter().position(|l| &l.code == c));
-    let Some(default) = default else {
+    if default.is_none() {
         let (line, col) = at("default_locale");
         let mut d = Diagnostic::error(
             "site.yaml",
@@ -83,11 +89,11 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
         );
         d = d.with_hint(format!("known locales: {}", all.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")));
         errors.push(d);
-        return Err(errors);
-    };
+    }
     let codes: Vec<String> = all.iter().map(|l| l.code.clone()).collect();
-    let default_code = codes[default].clone();
-    for (lc, locale) in config.locales.iter().zip(all.iter_mut()) {
+    let default_code = default.map(|d| codes[d].clone());
+    for (&(ci, entry_line), locale) in entries.iter().zip(all.iter_mut()) {
+        let lc = &config.locales[ci];
         locale.chain = match &lc.fallback {
             Some(explicit) => {
                 let mut chain = vec![locale.code.clone()];
@@ -95,7 +101,7 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
                     match f.parse::<LanguageIdentifier>().map(|l| l.to_string()) {
                         Ok(tag) if codes.contains(&tag) => chain.push(tag),
                         _ => {
-                            let (line, col) = at(f);
+                            let (line, col) = find_line(site_yaml, f, entry_line.saturating_sub(1));
                             let mut d = Diagnostic::error(
                                 "site.yaml",
                                 line,
@@ -113,12 +119,15 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
             }
             None => truncation_chain(&locale.langid),
         };
-        if !locale.chain.contains(&default_code) {
-            locale.chain.push(default_code.clone());
+        if let Some(d) = default_code.as_ref().filter(|d| !locale.chain.contains(d)) {
+            locale.chain.push(d.clone());
         }
         locale.chain.dedup();
     }
-    if errors.is_empty() { Ok(Locales { all, default }) } else { Err(errors) }
+    match default {
+        Some(default) if errors.is_empty() => Ok(Locales { all, default }),
+        _ => Err(errors),
+    }
 }
 
 /// `sw-Latn-TZ` → [`sw-Latn-TZ`, `sw-Latn`, `sw`]: drop subtags from the right.
@@ -153,19 +162,42 @@ pub fn direction_of(id: &LanguageIdentifier) -> Direction {
     if RTL_LANGS.contains(&id.language.as_str()) { Direction::Rtl } else { Direction::Ltr }
 }
 
-/// 1-based position of the first `code: needle` style occurrence in site.yaml, for messages.
-fn find_line(text: &str, needle: &str) -> (usize, usize) {
+/// 1-based position of the first `code: needle` style occurrence in site.yaml at or after the
+/// 0-based line `from` (else anywhere), for messages.
+fn find_line(text: &str, needle: &str, from: usize) -> (usize, usize) {
+    let matches = |line: &str| -> Option<usize> {
+        let pos = line.find(needle)?;
+        let before = &line[..pos];
+        let after = &line[pos + needle.len()..];
+        let clean_end = after.is_empty() || after.starts_with([' ', '"', '\'', ',', ']', '#', ':']);
+        let clean_start = before.ends_with(' ') || before.ends_with('"') || before.ends_with('[') || before.is_empty();
+        (clean_end && clean_start).then(|| before.chars().count() + 1)
+    };
+    let found = text.lines().enumerate().skip(from).find_map(|(i, l)| matches(l).map(|c| (i + 1, c)));
+    found.or_else(|| text.lines().enumerate().find_map(|(i, l)| matches(l).map(|c| (i + 1, c)))).unwrap_or((1, 1))
+}
+
+/// 1-based position of the value of the `nth` (0-based) block-style `key: value` line whose
+/// value is `value` (`  - code: es`, `code: "es"  # Spanish`). `None` for other layouts.
+fn find_key_value(text: &str, key: &str, value: &str, nth: usize) -> Option<(usize, usize)> {
+    let mut seen = 0;
     for (i, line) in text.lines().enumerate() {
-        if let Some(pos) = line.find(needle) {
-            let before = &line[..pos];
-            let after = &line[pos + needle.len()..];
-            let clean_end = after.is_empty() || after.starts_with([' ', '"', '\'', ',', ']', '#', ':']);
-            if clean_end && (before.ends_with(' ') || before.ends_with('"') || before.ends_with('[') || before.is_empty()) {
-                return (i + 1, before.chars().count() + 1);
-            }
+        let item = line.trim_start();
+        let item = item.strip_prefix("- ").map(str::trim_start).unwrap_or(item);
+        let Some(rest) = item.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else { continue };
+        let v = rest.split(" #").next().unwrap_or_default().trim();
+        let unquoted = ['"', '\''].iter().find_map(|q| v.strip_prefix(*q).and_then(|v| v.strip_suffix(*q))).unwrap_or(v);
+        if unquoted != value {
+            continue;
         }
+        if seen == nth {
+            let rest_at = line.len() - rest.len();
+            let pos = rest_at + rest.find(unquoted).unwrap_or(0);
+            return Some((i + 1, line[..pos].chars().count() + 1));
+        }
+        seen += 1;
     }
-    (1, 1)
+    None
 }
 
 /// Locale folders on disk that `site.yaml` does not declare: probably a typo or a forgotten entry.
