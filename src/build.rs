@@ -284,7 +284,7 @@ impl Session {
         check_anchors(&view, &facts, &diags);
         if !diags.has_errors() {
             for o in outputs.iter().filter(|o| !o.html.is_empty()) {
-                if let Err(e) = write::replace_file(&self.out.join(&o.path), o.html.as_bytes()) {
+                if let Err(e) = write::replace_file(&self.out.join(&o.path), &o.html) {
                     diags.push(Diagnostic::error(&o.path, 0, 0, format!("cannot write: {e}")));
                 }
             }
@@ -363,7 +363,7 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
             };
             outs.into_iter().filter_map(|o| {
                 if !o.html.is_empty() {
-                    writer(&o.path, o.html.as_bytes());
+                    writer(&o.path, &o.html);
                 }
                 diags.extend(o.diagnostics);
                 o.facts

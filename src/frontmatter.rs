@@ -101,8 +101,7 @@ pub fn decode_text(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic>
         return Err(Diagnostic::error(display, l, c, "the file contains a NUL byte; is it a binary file?"));
     }
     // Other control characters are invalid in HTML and invisible in editors.
-    let suspicious = |b: &u8| (*b < 0x20 && !matches!(b, b'\n' | b'\t')) || *b == 0x7f || *b == 0xc2 || *b == 0xef;
-    if !text.as_bytes().iter().any(suspicious) {
+    if !has_suspicious_bytes(text.as_bytes()) {
         return Ok(text);
     }
     if let Some((pos, ch)) = text.char_indices().find(|&(_, c)| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{feff}') {
@@ -111,6 +110,30 @@ pub fn decode_text(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic>
             .with_hint("delete it; it is often pasted in from another program"));
     }
     Ok(text)
+}
+
+/// Whether valid UTF-8 `bytes` may hold a control character other than newline and tab, or a
+/// stray BOM: C0 controls and DEL are single bytes; C1 controls are `C2 80`–`C2 9F`; U+FEFF is
+/// `EF BB BF`. One pass over the bytes: the common lead bytes `C2` (Latin-1 letters, NBSP) and
+/// `EF` (full-width punctuation in Chinese text) no longer send every such file to the slow,
+/// exact check.
+fn has_suspicious_bytes(bytes: &[u8]) -> bool {
+    let candidate = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f || *b == 0xc2 || *b == 0xef;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(candidate) {
+        i += off;
+        let next = |k: usize| bytes.get(i + k).copied();
+        let found = match bytes[i] {
+            0xc2 => next(1).is_some_and(|n| (0x80..0xa0).contains(&n)),
+            0xef => next(1) == Some(0xbb) && next(2) == Some(0xbf),
+            _ => true,
+        };
+        if found {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -135,6 +158,15 @@ mod tests {
         let e = parse(&s, Path::new("a.md")).unwrap_err();
         assert_eq!(e.line, 3);
         assert_eq!(e.col, 9);
+    }
+
+    #[test]
+    fn suspicious_bytes_match_the_exact_check() {
+        let exact = |t: &str| t.chars().any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{feff}');
+        for t in ["plain\ttext\n", "é à ß", "non\u{a0}breaking", "全形，標點。", "\u{ff0c}\u{feff}", "c1 \u{85} here", "\u{9f}", "\u{a0}\u{bf}",
+            "esc \u{1b}", "del \u{7f}", "\u{fefe}\u{ffff}", "\u{80}", "ok\u{2028}", "﻿bom"] {
+            assert_eq!(has_suspicious_bytes(t.as_bytes()), exact(t), "{t:?}");
+        }
     }
 
     #[test]

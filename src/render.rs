@@ -13,9 +13,42 @@ use crate::resolve::{LocalePlan, PlannedPage, Plan};
 use crate::templates::Templates;
 use crate::urls;
 use serde::Serialize;
-use serde_json::{Value, json};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use tera::{Context, Value};
+
+/// A template map, built field by field. Tera values share their strings and collections, so a
+/// part computed once (a module's lesson list) is cheap to reuse on every page that shows it.
+#[derive(Default)]
+struct Obj(tera::Map);
+
+impl Obj {
+    fn new() -> Obj {
+        Obj::default()
+    }
+
+    fn set(mut self, key: &'static str, value: impl Into<Value>) -> Obj {
+        self.0.insert(key.into(), value.into());
+        self
+    }
+
+    fn done(self) -> Value {
+        Value::from(self.0)
+    }
+}
+
+/// Any serialisable model value (front matter `extra`, kinds, headings) as a template value.
+fn ser<T: Serialize + ?Sized>(v: &T) -> Value {
+    Value::try_from_serializable(v).unwrap_or_else(|_| Value::none())
+}
+
+fn list<T>(items: impl IntoIterator<Item = T>, f: impl FnMut(T) -> Value) -> Value {
+    Value::from(items.into_iter().map(f).collect::<Vec<Value>>())
+}
+
+fn strings(v: &[String]) -> Value {
+    list(v, |s| Value::from(s.as_str()))
+}
 
 /// Everything rendering reads; shared by all worker threads.
 pub struct SiteView<'a> {
@@ -46,7 +79,8 @@ pub enum PageKey {
 pub struct Output {
     /// Path relative to the output root.
     pub path: String,
-    pub html: String,
+    /// The page, as written to disk.
+    pub html: Vec<u8>,
     pub facts: Option<PageFacts>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -123,7 +157,7 @@ fn render_body(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage, id_pref
 
 /// Renders one content page (home, catalogue, module, lesson or standalone page).
 pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output {
-    render_page_keeping_body(view, lp, index).0
+    render_page_keeping_body(view, lp, index, None).0
 }
 
 /// Marks where the printable module puts a per-lesson prefix in ids. A lesson's Markdown is
@@ -132,7 +166,7 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
 const ID_MARK: &str = "\u{E002}";
 
 /// Renders a page and also returns its body HTML with [`ID_MARK`] where ids are prefixed.
-fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> (Output, String) {
+fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, cached: Option<&LessonModule>) -> (Output, String) {
     let page = &lp.pages[index];
     let doc = view.doc(page);
     let mut body = render_body(view, lp, page, ID_MARK, &page.dir);
@@ -144,29 +178,39 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize) 
     let mut ctx = base_context(view, lp, &page.dir, PageKey::Source(page.rel.clone()));
     let locale = view.locale(lp);
     let written = view.locales.get(&page.tree);
-    let page_value = json!({
-        "kind": page.kind,
-        "title": doc.front.title,
-        "summary": doc.front.summary,
-        "content": body.html,
-        "toc": body.headings.iter().filter(|h| h.level == 2 || h.level == 3).collect::<Vec<_>>(),
-        "duration": doc.front.duration,
-        "objectives": doc.front.objectives,
-        "audience": doc.front.audience,
-        "extra": doc.front.extra,
-        "reading_minutes": reading_minutes(&body.text),
-        "fallback": page.fallback,
-        "outdated": is_outdated(view, page, doc),
-        "written_in": {
-            "code": page.tree,
-            "name": written.map(|l| l.name.clone()).unwrap_or_else(|| page.tree.clone()),
-            "dir": written.map(|l| l.dir.as_str()).unwrap_or(locale.dir.as_str()),
-        },
+    let toc = list(body.headings.iter().filter(|h| h.level == 2 || h.level == 3), |h| {
+        Obj::new().set("level", h.level).set("id", h.id.as_str()).set("text", h.text.as_str()).done()
     });
-    ctx.insert("page".into(), page_value);
-    ctx.insert("breadcrumbs".into(), Value::Array(breadcrumbs(view, lp, page)));
+    let page_value = Obj::new()
+        .set("kind", ser(&page.kind))
+        .set("title", doc.front.title.as_str())
+        .set("summary", doc.front.summary.as_deref())
+        .set("content", body.html.as_str())
+        .set("toc", toc)
+        .set("duration", doc.front.duration)
+        .set("objectives", strings(&doc.front.objectives))
+        .set("audience", strings(&doc.front.audience))
+        .set("extra", ser(&doc.front.extra))
+        .set("reading_minutes", reading_minutes(&body.text))
+        .set("fallback", page.fallback)
+        .set("outdated", is_outdated(view, page, doc))
+        .set(
+            "written_in",
+            Obj::new()
+                .set("code", page.tree.as_str())
+                .set("name", written.map(|l| l.name.clone()).unwrap_or_else(|| page.tree.clone()))
+                .set("dir", written.map(|l| l.dir.as_str()).unwrap_or(locale.dir.as_str()))
+                .done(),
+        )
+        .done();
+    ctx.insert_value("page", page_value);
+    ctx.insert_value("breadcrumbs", breadcrumbs(view, lp, page));
     if let Some(mi) = page.module {
-        ctx.insert("module".into(), module_value(view, lp, mi, &page.dir, page.lesson));
+        let module = match (cached, page.lesson) {
+            (Some(c), Some(n)) => c.for_lesson(n),
+            _ => module_value(view, lp, mi, &page.dir, page.lesson),
+        };
+        ctx.insert_value("module", module);
     }
     if page.kind == Kind::Lesson {
         add_prev_next(view, lp, index, &mut ctx);
@@ -202,8 +246,9 @@ pub fn render_module(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Vec<Out
     let m = &lp.modules[mi];
     let mut out = vec![render_page(view, lp, m.page)];
     let mut bodies = Vec::with_capacity(m.lessons.len());
+    let cached = LessonModule::new(view, lp, mi);
     for &li in &m.lessons {
-        let (o, marked) = render_page_keeping_body(view, lp, li);
+        let (o, marked) = render_page_keeping_body(view, lp, li, cached.as_ref());
         out.push(o);
         bodies.push(marked);
     }
@@ -233,20 +278,15 @@ fn default_template(kind: Kind) -> &'static str {
 }
 
 /// Renders the template and reports failures against the template and the page.
-fn finish(view: &SiteView<'_>, template: &str, ctx: serde_json::Map<String, Value>, path: &str, display: &str) -> Output {
+fn finish(view: &SiteView<'_>, template: &str, ctx: Context, path: &str, display: &str) -> Output {
     let mut out = Output { path: path.to_string(), ..Output::default() };
     if !view.templates.has(template) {
         out.diagnostics.push(Diagnostic::error(display, 0, 0, format!("template `{template}` does not exist")));
         return out;
     }
-    let context = match tera::Context::from_serialize(&Value::Object(ctx)) {
-        Ok(c) => c,
-        Err(e) => {
-            out.diagnostics.push(Diagnostic::error(display, 0, 0, format!("cannot build the template context: {e}")));
-            return out;
-        }
-    };
-    match view.templates.render(template, &context) {
+    // Pages are about 4 kB of chrome plus their text.
+    let size_hint = 4096 + ctx.get("page").and_then(|p| p.as_map()).and_then(|m| m.get(&tera::value::Key::Str("content"))).and_then(Value::as_str).map_or(0, str::len);
+    match view.templates.render_bytes(template, &ctx, size_hint) {
         Ok(html) => out.html = html,
         Err(e) => out.diagnostics.push(Diagnostic::error(
             view.templates.origin(template),
@@ -259,7 +299,7 @@ fn finish(view: &SiteView<'_>, template: &str, ctx: serde_json::Map<String, Valu
 }
 
 /// Values every template gets: site, locale, relative roots, navigation, language versions.
-fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -> serde_json::Map<String, Value> {
+fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -> Context {
     // Lesson, module and print pages carry their own module instead of the whole list.
     let list_modules = !matches!(&key, PageKey::Source(rel) if lp.by_rel.get(rel).is_some_and(|&i| matches!(lp.pages[i].kind, Kind::Lesson | Kind::Module)))
         && !matches!(key, PageKey::Print(_));
@@ -268,46 +308,51 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     let root = urls::to_root(dir);
     let rel = |to: &str| urls::relative(dir, to);
     let title = view.messages.format(locale, "site-title", None).map(|f| f.text).unwrap_or_else(|_| view.config.title.clone());
-    let modules: Vec<Value> = lp
-        .modules
-        .iter()
-        .filter(|_| list_modules)
-        .map(|m| {
-            let p = &lp.pages[m.page];
-            let d = view.doc(p);
-            json!({"title": d.front.title, "url": rel(&format!("{}index.html", p.dir)), "current": dir.starts_with(&p.dir),
-                   "summary": d.front.summary, "duration": d.front.duration, "lesson_count": m.lessons.len(), "slug": m.slug,
-                   "fallback": p.fallback})
-        })
-        .collect();
+    let modules = list(lp.modules.iter().filter(|_| list_modules), |m| {
+        let p = &lp.pages[m.page];
+        let d = view.doc(p);
+        Obj::new()
+            .set("title", d.front.title.as_str())
+            .set("url", rel(&format!("{}index.html", p.dir)))
+            .set("current", dir.starts_with(&p.dir))
+            .set("summary", d.front.summary.as_deref())
+            .set("duration", d.front.duration)
+            .set("lesson_count", m.lessons.len())
+            .set("slug", m.slug.as_str())
+            .set("fallback", p.fallback)
+            .done()
+    });
     let (translations, x_default) = translations(view, lp, dir, &key);
-    let mut ctx = serde_json::Map::new();
-    ctx.insert("site".into(), json!({"title": title, "base_url": view.config.base_url, "extra": view.config.extra}));
-    ctx.insert("lang".into(), json!(code));
-    ctx.insert("dir".into(), json!(locale.dir.as_str()));
-    ctx.insert("locale".into(), json!({"code": code, "name": locale.name, "dir": locale.dir.as_str()}));
-    ctx.insert("root".into(), json!(root));
-    ctx.insert("assets".into(), json!(format!("{root}assets/")));
-    ctx.insert("home_url".into(), json!(rel(&format!("{code}/index.html"))));
-    ctx.insert("catalogue_url".into(), json!(rel(&format!("{code}/modules/index.html"))));
-    ctx.insert("glossary_url".into(), json!(rel(&format!("{code}/glossary/index.html"))));
-    ctx.insert("search_url".into(), json!(rel(&format!("{code}/search/index.html"))));
-    ctx.insert("chooser_url".into(), json!(rel("index.html")));
-    ctx.insert("modules".into(), Value::Array(modules));
-    ctx.insert("translations".into(), Value::Array(translations));
-    ctx.insert("x_default".into(), json!(x_default));
-    ctx.insert("canonical".into(), json!(canonical(view, dir)));
-    ctx.insert("has_glossary".into(), json!(!view.glossaries[lp.locale].is_empty()));
-    ctx.insert("module".into(), Value::Null);
-    ctx.insert("prev".into(), Value::Null);
-    ctx.insert("next".into(), Value::Null);
-    ctx.insert("breadcrumbs".into(), json!([]));
+    let mut ctx = Context::new();
+    ctx.insert_value(
+        "site",
+        Obj::new().set("title", title).set("base_url", view.config.base_url.as_deref()).set("extra", ser(&view.config.extra)).done(),
+    );
+    ctx.insert_value("lang", Value::from(code.as_str()));
+    ctx.insert_value("dir", Value::from(locale.dir.as_str()));
+    ctx.insert_value("locale", Obj::new().set("code", code.as_str()).set("name", locale.name.as_str()).set("dir", locale.dir.as_str()).done());
+    ctx.insert_value("assets", Value::from(format!("{root}assets/")));
+    ctx.insert_value("root", Value::from(root));
+    ctx.insert_value("home_url", Value::from(rel(&format!("{code}/index.html"))));
+    ctx.insert_value("catalogue_url", Value::from(rel(&format!("{code}/modules/index.html"))));
+    ctx.insert_value("glossary_url", Value::from(rel(&format!("{code}/glossary/index.html"))));
+    ctx.insert_value("search_url", Value::from(rel(&format!("{code}/search/index.html"))));
+    ctx.insert_value("chooser_url", Value::from(rel("index.html")));
+    ctx.insert_value("modules", modules);
+    ctx.insert_value("translations", translations);
+    ctx.insert_value("x_default", Value::from(x_default));
+    ctx.insert_value("canonical", Value::from(canonical(view, dir)));
+    ctx.insert_value("has_glossary", Value::from(!view.glossaries[lp.locale].is_empty()));
+    ctx.insert_value("module", Value::none());
+    ctx.insert_value("prev", Value::none());
+    ctx.insert_value("next", Value::none());
+    ctx.insert_value("breadcrumbs", Value::from(Vec::<Value>::new()));
     ctx
 }
 
 /// The page's versions in every locale (for the switcher and `<link rel=alternate>`), and the
 /// x-default URL (the default locale's version).
-fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) -> (Vec<Value>, Option<String>) {
+fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) -> (Value, Option<String>) {
     let mut out = Vec::new();
     let mut x_default = None;
     for (i, l) in view.locales.all.iter().enumerate().filter(|(i, _)| view.visible[*i]) {
@@ -319,72 +364,157 @@ fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) 
         if i == view.locales.default && exists {
             x_default = Some(url.clone());
         }
-        out.push(json!({"code": l.code, "name": l.name, "dir": l.dir.as_str(), "url": url, "exists": exists,
-                        "current": i == lp.locale}));
+        out.push(
+            Obj::new()
+                .set("code", l.code.as_str())
+                .set("name", l.name.as_str())
+                .set("dir", l.dir.as_str())
+                .set("url", url)
+                .set("exists", exists)
+                .set("current", i == lp.locale)
+                .done(),
+        );
     }
-    (out, x_default)
+    (Value::from(out), x_default)
 }
 
 fn canonical(view: &SiteView<'_>, dir: &str) -> Option<String> {
     view.config.base_url.as_ref().map(|b| format!("{}/{}", b.trim_end_matches('/'), urls::encode_path(dir)))
 }
 
-fn breadcrumbs(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage) -> Vec<Value> {
+fn crumb(title: impl Into<Value>, url: String) -> Value {
+    Obj::new().set("title", title).set("url", url).done()
+}
+
+fn breadcrumbs(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage) -> Value {
     let locale = view.locale(lp);
     let rel = |to: &str| urls::relative(&page.dir, to);
-    let mut out = vec![json!({"title": view.messages.text(locale, "nav-home"), "url": rel(&format!("{}/index.html", locale.code))})];
+    let mut out = vec![crumb(view.messages.text(locale, "nav-home"), rel(&format!("{}/index.html", locale.code)))];
     if matches!(page.kind, Kind::Module | Kind::Lesson) {
-        out.push(json!({"title": view.messages.text(locale, "nav-modules"), "url": rel(&format!("{}/modules/index.html", locale.code))}));
+        out.push(crumb(view.messages.text(locale, "nav-modules"), rel(&format!("{}/modules/index.html", locale.code))));
     }
     if let (Kind::Lesson, Some(mi)) = (page.kind, page.module) {
         let mp = &lp.pages[lp.modules[mi].page];
-        out.push(json!({"title": view.doc(mp).front.title, "url": rel(&format!("{}index.html", mp.dir))}));
+        out.push(crumb(view.doc(mp).front.title.as_str(), rel(&format!("{}index.html", mp.dir))));
     }
-    out
+    Value::from(out)
+}
+
+/// One lesson of a module as templates see it in the module's lesson list.
+fn lesson_row(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, n: usize, dir: &str, current: bool) -> Value {
+    let m = &lp.modules[mi];
+    let p = &lp.pages[m.lessons[n]];
+    let d = view.doc(p);
+    Obj::new()
+        .set("title", d.front.title.as_str())
+        .set("summary", d.front.summary.as_deref())
+        .set("duration", d.front.duration)
+        .set("number", n + 1)
+        .set("url", urls::relative(dir, &format!("{}index.html", p.dir)))
+        .set("current", current)
+        .set("fallback", p.fallback)
+        .set("id", format!("{}/{}", m.slug, p.dir.trim_end_matches('/').rsplit('/').next().unwrap_or("")))
+        .done()
 }
 
 /// A module as templates see it: its page, lessons (with the current one marked), print URL.
 fn module_value(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, dir: &str, current: Option<usize>) -> Value {
+    let rows = (0..lp.modules[mi].lessons.len()).map(|n| lesson_row(view, lp, mi, n, dir, current == Some(n))).collect();
+    module_with(view, lp, mi, dir, rows, current)
+}
+
+fn module_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, dir: &str, lessons: Vec<Value>, current: Option<usize>) -> Value {
     let m = &lp.modules[mi];
     let mp = &lp.pages[m.page];
     let md = view.doc(mp);
-    let lessons: Vec<Value> = m
-        .lessons
-        .iter()
-        .enumerate()
-        .map(|(n, &li)| {
-            let p = &lp.pages[li];
-            let d = view.doc(p);
-            json!({"title": d.front.title, "summary": d.front.summary, "duration": d.front.duration, "number": n + 1,
-                   "url": urls::relative(dir, &format!("{}index.html", p.dir)), "current": current == Some(n),
-                   "fallback": p.fallback, "id": format!("{}/{}", m.slug, p.dir.trim_end_matches('/').rsplit('/').next().unwrap_or(""))})
-        })
-        .collect();
     let total: u32 = md.front.duration.unwrap_or_else(|| m.lessons.iter().filter_map(|&li| view.doc(&lp.pages[li]).front.duration).sum());
-    json!({"title": md.front.title, "summary": md.front.summary, "slug": m.slug,
-           "url": urls::relative(dir, &format!("{}index.html", mp.dir)),
-           "print_url": urls::relative(dir, &format!("{}print/index.html", mp.dir)),
-           "objectives": md.front.objectives, "audience": md.front.audience, "duration": total,
-           "lessons": lessons, "lesson_count": m.lessons.len(),
-           "lesson_number": current.map(|c| c + 1)})
+    Obj::new()
+        .set("title", md.front.title.as_str())
+        .set("summary", md.front.summary.as_deref())
+        .set("slug", m.slug.as_str())
+        .set("url", urls::relative(dir, &format!("{}index.html", mp.dir)))
+        .set("print_url", urls::relative(dir, &format!("{}print/index.html", mp.dir)))
+        .set("objectives", strings(&md.front.objectives))
+        .set("audience", strings(&md.front.audience))
+        .set("duration", total)
+        .set("lessons", lessons)
+        .set("lesson_count", m.lessons.len())
+        .set("lesson_number", current.map(|c| c + 1))
+        .done()
+}
+
+/// The module as its lesson pages see it, computed once per module: lessons are sibling
+/// folders, so every other lesson's relative URL is the same from each of them; only the
+/// current lesson's own row differs.
+struct LessonModule<'v, 'a> {
+    view: &'v SiteView<'a>,
+    lp: &'v LocalePlan,
+    mi: usize,
+    /// A folder beside the lessons that is none of them (`…/<module>/\0/`).
+    sibling: String,
+    rows: Vec<Value>,
+}
+
+impl<'v, 'a> LessonModule<'v, 'a> {
+    /// `None` when the lessons are not all folders of one parent.
+    fn new(view: &'v SiteView<'a>, lp: &'v LocalePlan, mi: usize) -> Option<Self> {
+        let parent = |li: usize| {
+            let dir = lp.pages[li].dir.trim_end_matches('/');
+            dir.rfind('/').map(|i| &dir[..=i])
+        };
+        let lessons = &lp.modules[mi].lessons;
+        let first = parent(*lessons.first()?)?;
+        if lessons.iter().any(|&li| parent(li) != Some(first)) {
+            return None;
+        }
+        let sibling = format!("{first}\u{0}/");
+        let rows = (0..lessons.len()).map(|n| lesson_row(view, lp, mi, n, &sibling, false)).collect();
+        Some(LessonModule { view, lp, mi, sibling, rows })
+    }
+
+    fn for_lesson(&self, n: usize) -> Value {
+        let mut rows = self.rows.clone();
+        if let Some(row) = rows.get_mut(n) {
+            let own = &self.lp.pages[self.lp.modules[self.mi].lessons[n]].dir;
+            *row = lesson_row(self.view, self.lp, self.mi, n, own, true);
+        }
+        module_with(self.view, self.lp, self.mi, &self.sibling, rows, Some(n))
+    }
+}
+
+/// The lessons before and after a lesson, crossing from a module's last lesson into the next
+/// module (and back), skipping modules without lessons.
+fn neighbours(lp: &LocalePlan, index: usize) -> (Option<usize>, Option<usize>) {
+    let page = &lp.pages[index];
+    let (Some(mi), Some(pos)) = (page.module, page.lesson) else { return (None, None) };
+    let lessons = &lp.modules[mi].lessons;
+    if lessons.get(pos) != Some(&index) {
+        return (None, None);
+    }
+    let prev = if pos > 0 { Some(lessons[pos - 1]) } else { lp.modules[..mi].iter().rev().find_map(|m| m.lessons.last().copied()) };
+    let next = lessons.get(pos + 1).copied().or_else(|| lp.modules[mi + 1..].iter().find_map(|m| m.lessons.first().copied()));
+    (prev, next)
 }
 
 /// Previous/next lessons; they cross from a module's last lesson into the next module.
-fn add_prev_next(view: &SiteView<'_>, lp: &LocalePlan, index: usize, ctx: &mut serde_json::Map<String, Value>) {
-    let order: Vec<usize> = lp.modules.iter().flat_map(|m| m.lessons.iter().copied()).collect();
-    let Some(pos) = order.iter().position(|&i| i == index) else { return };
+fn add_prev_next(view: &SiteView<'_>, lp: &LocalePlan, index: usize, ctx: &mut Context) {
     let dir = &lp.pages[index].dir;
     let link = |i: usize| {
         let p = &lp.pages[i];
-        let module_title = p.module.map(|mi| view.doc(&lp.pages[lp.modules[mi].page]).front.title.clone());
-        json!({"title": view.doc(p).front.title, "url": urls::relative(dir, &format!("{}index.html", p.dir)),
-               "other_module": p.module != lp.pages[index].module, "module_title": module_title})
+        let module_title = p.module.map(|mi| view.doc(&lp.pages[lp.modules[mi].page]).front.title.as_str());
+        Obj::new()
+            .set("title", view.doc(p).front.title.as_str())
+            .set("url", urls::relative(dir, &format!("{}index.html", p.dir)))
+            .set("other_module", p.module != lp.pages[index].module)
+            .set("module_title", module_title)
+            .done()
     };
-    if pos > 0 {
-        ctx.insert("prev".into(), link(order[pos - 1]));
+    let (prev, next) = neighbours(lp, index);
+    if let Some(p) = prev {
+        ctx.insert_value("prev", link(p));
     }
-    if pos + 1 < order.len() {
-        ctx.insert("next".into(), link(order[pos + 1]));
+    if let Some(n) = next {
+        ctx.insert_value("next", link(n));
     }
 }
 
@@ -452,27 +582,46 @@ fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Op
             };
             let d = view.doc(p);
             let w = view.locales.get(&p.tree);
-            json!({"number": n + 1, "id": format!("lesson-{slug}"), "title": d.front.title, "summary": d.front.summary,
-                   "content": html, "duration": d.front.duration, "fallback": p.fallback, "answers": answer_key(d),
-                   "written_in": {"code": p.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}})
+            Obj::new()
+                .set("number", n + 1)
+                .set("id", format!("lesson-{slug}"))
+                .set("title", d.front.title.as_str())
+                .set("summary", d.front.summary.as_deref())
+                .set("content", html)
+                .set("duration", d.front.duration)
+                .set("fallback", p.fallback)
+                .set("answers", answer_key(d))
+                .set("written_in", Obj::new().set("code", p.tree.as_str()).set("dir", w.map(|l| l.dir.as_str()).unwrap_or("ltr")).done())
+                .done()
         })
         .collect();
     let mut ctx = base_context(view, lp, &dir, PageKey::Print(mp.rel.clone()));
     let md = view.doc(mp);
     let w = view.locales.get(&mp.tree);
-    ctx.insert("page".into(), json!({"kind": "print", "title": md.front.title, "summary": md.front.summary, "content": intro.html,
-        "fallback": mp.fallback, "outdated": false, "written_in": {"code": mp.tree, "dir": w.map(|l| l.dir.as_str()).unwrap_or("ltr")}}));
-    ctx.insert("module".into(), module_value(view, lp, mi, &dir, None));
-    ctx.insert("lessons".into(), Value::Array(lessons));
+    let page = Obj::new()
+        .set("kind", "print")
+        .set("title", md.front.title.as_str())
+        .set("summary", md.front.summary.as_deref())
+        .set("content", intro.html)
+        .set("fallback", mp.fallback)
+        .set("outdated", false)
+        .set("written_in", Obj::new().set("code", mp.tree.as_str()).set("dir", w.map(|l| l.dir.as_str()).unwrap_or("ltr")).done())
+        .done();
+    ctx.insert_value("page", page);
+    ctx.insert_value("module", module_value(view, lp, mi, &dir, None));
+    ctx.insert_value("lessons", Value::from(lessons));
     let mut out = finish(view, "print.html", ctx, &format!("{dir}index.html"), &md.display.to_string_lossy());
     out.diagnostics.extend(diagnostics);
     out
 }
 
 /// The quizzes of a lesson with their answers, for the answer key of the printable module.
-fn answer_key(doc: &SourceFile) -> Vec<Value> {
+fn answer_key(doc: &SourceFile) -> Value {
     use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
     let mut out = Vec::new();
+    if !doc.body.contains("quiz") {
+        return Value::from(out);
+    }
     let mut yaml: Option<String> = None;
     for ev in Parser::new(&doc.body) {
         match ev {
@@ -484,14 +633,14 @@ fn answer_key(doc: &SourceFile) -> Vec<Value> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(q) = yaml.take().and_then(|y| crate::quiz::parse(&y, &doc.display, 0).ok()) {
-                    let correct: Vec<&str> = q.choices.iter().filter(|c| c.correct).map(|c| c.text.as_str()).collect();
-                    out.push(json!({"question": q.question, "correct": correct, "explanation": q.explanation}));
+                    let correct = list(q.choices.iter().filter(|c| c.correct), |c| Value::from(c.text.as_str()));
+                    out.push(Obj::new().set("question", q.question).set("correct", correct).set("explanation", q.explanation).done());
                 }
             }
             _ => {}
         }
     }
-    out
+    Value::from(out)
 }
 
 /// The glossary page of a locale, sorted by the language's collation, with an index of letters.
@@ -504,24 +653,27 @@ pub fn render_glossary(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
     for e in &entries {
         let letter = glossary::initial(&e.term);
-        let see: Vec<Value> = e.see_also.iter().filter_map(|s| by_id.get(s.as_str())).map(|s| json!({"id": s.id, "term": s.term})).collect();
+        let see = list(e.see_also.iter().filter_map(|s| by_id.get(s.as_str())), |s| Obj::new().set("id", s.id.as_str()).set("term", s.term.as_str()).done());
         let differs = !e.written_in.starts_with(locale.language());
-        let v = json!({"id": e.id, "term": e.term, "definition": e.definition, "see_also": see,
-                       "lang": if differs { Some(e.written_in.clone()) } else { None }});
+        let v = Obj::new()
+            .set("id", e.id.as_str())
+            .set("term", e.term.as_str())
+            .set("definition", e.definition.as_str())
+            .set("see_also", see)
+            .set("lang", if differs { Some(e.written_in.as_str()) } else { None })
+            .done();
         match groups.last_mut() {
             Some((l, list)) if *l == letter => list.push(v),
             _ => groups.push((letter, vec![v])),
         }
     }
-    let groups: Vec<Value> = groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, (letter, list))| json!({"letter": letter, "id": format!("letter-{}", i + 1), "entries": list}))
-        .collect();
+    let groups = list(groups.into_iter().enumerate(), |(i, (letter, entries))| {
+        Obj::new().set("letter", letter).set("id", format!("letter-{}", i + 1)).set("entries", entries).done()
+    });
     let mut ctx = base_context(view, lp, &dir, PageKey::Glossary);
-    ctx.insert("page".into(), json!({"kind": "glossary", "title": view.messages.text(locale, "glossary-title"), "fallback": false}));
-    ctx.insert("groups".into(), Value::Array(groups));
-    ctx.insert("breadcrumbs".into(), json!([{"title": view.messages.text(locale, "nav-home"), "url": urls::relative(&dir, &format!("{}/index.html", locale.code))}]));
+    ctx.insert_value("page", Obj::new().set("kind", "glossary").set("title", view.messages.text(locale, "glossary-title")).set("fallback", false).done());
+    ctx.insert_value("groups", groups);
+    ctx.insert_value("breadcrumbs", Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]));
     finish(view, "glossary.html", ctx, &format!("{dir}index.html"), "glossary")
 }
 
@@ -530,9 +682,9 @@ pub fn render_search(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     let locale = view.locale(lp);
     let dir = format!("{}/search/", locale.code);
     let mut ctx = base_context(view, lp, &dir, PageKey::Search);
-    ctx.insert("page".into(), json!({"kind": "search", "title": view.messages.text(locale, "search-title"), "fallback": false}));
-    ctx.insert("search_index_url".into(), json!(urls::relative(&dir, &format!("assets/search/{}.js", locale.code))));
-    ctx.insert("breadcrumbs".into(), json!([{"title": view.messages.text(locale, "nav-home"), "url": urls::relative(&dir, &format!("{}/index.html", locale.code))}]));
+    ctx.insert_value("page", Obj::new().set("kind", "search").set("title", view.messages.text(locale, "search-title")).set("fallback", false).done());
+    ctx.insert_value("search_index_url", Value::from(urls::relative(&dir, &format!("assets/search/{}.js", locale.code))));
+    ctx.insert_value("breadcrumbs", Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]));
     finish(view, "search.html", ctx, &format!("{dir}index.html"), "search")
 }
 
@@ -542,28 +694,22 @@ pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
     let mut out = Vec::new();
     for (template, path) in [("chooser.html", "index.html"), ("404.html", "404.html")] {
         let mut ctx = base_context(view, lp, "", PageKey::Root);
-        let langs: Vec<Value> = view
-            .locales
-            .all
-            .iter()
-            .zip(view.visible)
-            .filter(|(_, v)| **v)
-            .map(|(l, _)| {
-                let welcome = view.messages.text(l, "chooser-enter");
-                json!({"code": l.code, "name": l.name, "dir": l.dir.as_str(), "url": format!("{}/index.html", urls::encode_path(&l.code)), "enter": welcome})
-            })
-            .collect();
-        ctx.insert("languages".into(), Value::Array(langs));
-        ctx.insert("page".into(), json!({"kind": template.trim_end_matches(".html"), "title": view.config.title, "fallback": false}));
+        let langs = list(view.locales.all.iter().zip(view.visible).filter(|(_, v)| **v), |(l, _)| {
+            Obj::new()
+                .set("code", l.code.as_str())
+                .set("name", l.name.as_str())
+                .set("dir", l.dir.as_str())
+                .set("url", format!("{}/index.html", urls::encode_path(&l.code)))
+                .set("enter", view.messages.text(l, "chooser-enter"))
+                .done()
+        });
+        ctx.insert_value("languages", langs);
+        ctx.insert_value("page", Obj::new().set("kind", template.trim_end_matches(".html")).set("title", view.config.title.as_str()).set("fallback", false).done());
         out.push(finish(view, template, ctx, path, template));
     }
     out
 }
 
-/// Serialises a value for a template (kept for site templates that want raw JSON).
-pub fn to_value<T: Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
-}
 
 #[cfg(test)]
 mod tests {

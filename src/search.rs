@@ -257,11 +257,48 @@ pub fn tokenize(text: &str) -> Vec<String> {
 /// `\uXXXX`. With `collapse`, runs of whitespace become one space and leading and trailing
 /// whitespace is dropped (as `split_whitespace().join(" ")` would, without the copies).
 fn push_json_str(out: &mut String, s: &str, collapse: bool) {
+    // Only these bytes can start a character that is escaped or is whitespace: ASCII specials,
+    // and the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+    const fn table(space: bool) -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = true;
+            b += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'&' as usize] = true;
+        t[0xc2] = true;
+        t[0xe1] = true;
+        t[0xe2] = true;
+        t[0xe3] = true;
+        t[b' ' as usize] = space;
+        t
+    }
+    static COLLAPSING: [bool; 256] = table(true);
+    static KEEPING: [bool; 256] = table(false);
+    let special = if collapse { &COLLAPSING } else { &KEEPING };
     out.push('"');
+    let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut written = false;
     let mut plain = 0; // start of the run of characters that need no escape
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    loop {
+        let run = bytes[i..].iter().position(|&b| special[b as usize]).unwrap_or(bytes.len() - i);
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            written = true;
+            i += run;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        let width = c.len_utf8();
         let escape: Option<&str> = match c {
             '"' => Some("\\\""),
             '\\' => Some("\\\\"),
@@ -280,15 +317,18 @@ fn push_json_str(out: &mut String, s: &str, collapse: bool) {
             _ => None,
         };
         let Some(escape) = escape else {
+            // A lead byte of an ordinary character (é, ‘, 、…).
             if pending_space {
                 out.push(' ');
                 pending_space = false;
             }
             written = true;
+            i += width;
             continue;
         };
         out.push_str(&s[plain..i]);
-        plain = i + c.len_utf8();
+        i += width;
+        plain = i;
         if collapse && c.is_whitespace() {
             pending_space = written;
             continue;

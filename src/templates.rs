@@ -80,20 +80,31 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, String> {
-        self.tera.render(name, ctx).map_err(|e| {
-            let mut m = e.to_string();
-            let mut src = std::error::Error::source(&e);
-            while let Some(s) = src {
-                m.push_str(": ");
-                m.push_str(&s.to_string());
-                src = s.source();
-            }
-            m
-        })
+        self.tera.render(name, ctx).map_err(|e| error_chain(&e))
+    }
+
+    /// Renders a whole page as bytes, to be written as they are: no UTF-8 validation of the
+    /// output (it is made of valid strings), which is a pass over every byte of the site.
+    pub fn render_bytes(&self, name: &str, ctx: &tera::Context, size_hint: usize) -> Result<Vec<u8>, String> {
+        let mut out = Vec::with_capacity(size_hint);
+        self.tera.render_to(name, ctx, &mut out).map_err(|e| error_chain(&e))?;
+        Ok(out)
     }
 
     /// The file a template came from, for messages.
     pub fn origin(&self, name: &str) -> String {
         self.origin.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"))
     }
+}
+
+/// A Tera error with its causes, on one line.
+fn error_chain(e: &tera::Error) -> String {
+    let mut m = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        m.push_str(": ");
+        m.push_str(&s.to_string());
+        src = s.source();
+    }
+    m
 }
