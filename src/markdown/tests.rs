@@ -206,3 +206,12 @@ fn heading_ids_with_shortcodes_are_stable() {
     assert_eq!(b.headings[0].id, "say-0");
     assert_eq!(a.headings[0].text, "Say hi");
 }
+
+/// A quiz fence spelled with a character reference still gets a tagged placeholder, so the
+/// author's own placeholder look-alikes stay text.
+#[test]
+fn quiz_fence_written_with_a_character_reference() {
+    let src = "\u{E000}1000000\u{E001} x\n\n```&#113;uiz\nquestion: Q?\nchoices:\n  - text: a\n    correct: true\n  - text: b\n```\n";
+    let r = render_md(src, RawHtml::Sanitize);
+    assert!(r.html.contains("\u{E000}1000000\u{E001} x"), "{}", r.html);
+}
