@@ -730,9 +730,22 @@
       });
     }
 
+    // Results follow each keystroke at once while searching is fast (a few ms on a site of a
+    // few hundred pages); only when a search took long (a very large index on a slow machine)
+    // are keystrokes batched, so typing never lags. The address bar follows after a pause.
+    var lastCost = 0;
+    var historyTimer;
+    function timedRender() {
+      var t0 = Date.now();
+      render(input.value);
+      lastCost = Date.now() - t0;
+    }
     function schedule() {
       clearTimeout(timer);
-      timer = setTimeout(function () { updateHistory(input.value.trim()); render(input.value); }, 100);
+      clearTimeout(historyTimer);
+      historyTimer = setTimeout(function () { updateHistory(input.value.trim()); }, 300);
+      if (lastCost < 30) timedRender();
+      else timer = setTimeout(timedRender, 100);
     }
 
     var q = '';
@@ -745,6 +758,7 @@
       form.addEventListener('submit', function (e) {
         e.preventDefault();
         clearTimeout(timer);
+        clearTimeout(historyTimer);
         updateHistory(input.value.trim());
         lastShown = null;
         render(input.value);
