@@ -201,7 +201,14 @@ impl PageHost<'_> {
         ctx.insert("caption", &call.args.get("caption").and_then(Arg::as_str));
         let html = self.templates.render("shortcodes/figure.html", &ctx)?;
         let text = call.args.get("caption").and_then(Arg::as_str).unwrap_or_default().to_string();
-        Ok(Rendered { html, text, ..Rendered::default() })
+        let mut diagnostics = Vec::new();
+        if alt.trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(env.display, 0, 0, format!("figure `{src}` has an empty `alt`"))
+                    .with_hint("describe what the image shows, for readers who cannot see it: alt=\"A donor resting after donation\""),
+            );
+        }
+        Ok(Rendered { html, text, diagnostics, ..Rendered::default() })
     }
 }
 

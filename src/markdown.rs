@@ -161,6 +161,11 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
             }
             match host.shortcode(call, body.as_ref(), env) {
                 Ok(r) => {
+                    // A shortcode's own diagnostics (warnings) are placed at the call.
+                    let (l, c) = full_pos(call.offset);
+                    for d in r.diagnostics {
+                        out.diagnostics.push(Diagnostic { line: l, col: c, ..d });
+                    }
                     generated.insert(i, (r.html, r.text, call.body.is_some()));
                 }
                 Err(msg) => {

@@ -297,3 +297,19 @@ fn a_site_that_cannot_be_loaded_fails_with_a_message() {
     assert_eq!(d["path"], "site.yaml");
     assert!(d["message"].as_str().unwrap().starts_with("cannot read the site configuration"), "{d:#}");
 }
+
+/// A figure whose `alt` is empty is as undescribed as `![](…)`: a warning at the call, so
+/// `check --strict` (which CI runs on the project's own site) fails on it.
+#[test]
+fn figure_with_an_empty_alt_is_a_warning_at_the_call() {
+    let s = clean_site();
+    s.write(LESSON, "---\ntitle: Second lesson\nsummary: S.\nweight: 10\n---\nText.\n\n{{ figure(src=\"images/drop.svg\", alt=\"  \", caption=\"A drop\") }}\n");
+    let o = s.run(&["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = json(&o);
+    let d = find(&report, "has an empty `alt`");
+    assert_eq!((d["path"].as_str(), d["line"].as_u64(), d["col"].as_u64(), d["severity"].as_str()), (Some(LESSON), Some(8), Some(1), Some("warning")), "{d:#}");
+    assert_eq!(s.run(&["check", "--strict"]).status.code(), Some(1));
+    s.write(LESSON, "---\ntitle: Second lesson\nsummary: S.\nweight: 10\n---\nText.\n\n{{ figure(src=\"images/drop.svg\", alt=\"A red drop of blood\") }}\n");
+    assert_eq!(s.run(&["check", "--strict"]).status.code(), Some(0));
+}
