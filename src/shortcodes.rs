@@ -72,8 +72,12 @@ impl Extracted {
         format!("{OPEN}{}{n}{CLOSE}", self.tag)
     }
 
-    /// [`pieces`] with this text's tag.
+    /// [`pieces`] with this text's tag. A text without a tag has no placeholders: all of it is
+    /// text, whatever private-use characters it holds.
     pub fn pieces<'a>(&self, text: &'a str) -> Vec<Piece<'a>> {
+        if self.tag.is_empty() {
+            return if text.is_empty() { Vec::new() } else { vec![Piece::Text(text)] };
+        }
         pieces(text, &self.tag)
     }
 

@@ -96,3 +96,13 @@ fn private_use_characters_are_not_placeholders() {
     assert_ne!(extract("a {{ hi() }}").unwrap().tag, extract("b {{ hi() }}").unwrap().tag);
     assert_eq!(extract("a").unwrap().tag, extract("a").unwrap().tag, "deterministic");
 }
+
+/// Found by fuzzing (`shortcodes` target, a harness failure): a text without shortcodes or
+/// quizzes has no tag, and its own `\u{E000}0\u{E001}` must stay text.
+#[test]
+fn untagged_text_has_no_placeholders() {
+    let src = format!("a {OPEN}0{CLOSE} b {OPEN}");
+    let e = extract(&src).unwrap();
+    assert!(e.tag.is_empty());
+    assert_eq!(e.pieces(&e.text), vec![Piece::Text(src.as_str())]);
+}
