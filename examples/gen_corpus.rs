@@ -23,11 +23,138 @@ impl Rng {
     }
 }
 
-const EN: &[&str] = &["blood", "donor", "donation", "safe", "voluntary", "regular", "service", "patient", "plasma", "platelets", "screening", "testing", "community", "hospital", "supply", "eligibility", "health", "care", "unit", "storage", "transfusion", "programme", "national", "team", "session", "volunteer", "the", "and", "of", "to", "is", "for", "with", "every", "many", "people"];
-const ES: &[&str] = &["sangre", "donante", "donación", "segura", "voluntaria", "regular", "servicio", "paciente", "plasma", "plaquetas", "tamizaje", "comunidad", "hospital", "suministro", "salud", "cuidado", "unidad", "transfusión", "programa", "nacional", "equipo", "la", "el", "y", "de", "para", "con", "cada", "personas"];
-const MN: &[&str] = &["цус", "донор", "хандив", "аюулгүй", "сайн", "дурын", "тогтмол", "үйлчилгээ", "өвчтөн", "сийвэн", "шинжилгээ", "олон", "нийт", "эмнэлэг", "нөөц", "эрүүл", "мэнд", "тусламж", "нэгж", "хадгалалт", "сэлбэх", "хөтөлбөр", "үндэсний", "баг", "ба", "болон", "бүр"];
-const FA: &[&str] = &["خون", "اهداکننده", "اهدای", "ایمن", "داوطلبانه", "منظم", "خدمات", "بیمار", "پلاسما", "پلاکت", "غربالگری", "آزمایش", "جامعه", "بیمارستان", "ذخیره", "سلامت", "مراقبت", "واحد", "انتقال", "برنامه", "ملی", "گروه", "و", "از", "به", "برای", "با", "هر"];
-const ZH: &[&str] = &["血", "捐", "献", "安", "全", "自", "愿", "定", "期", "服", "务", "病", "人", "血", "浆", "小", "板", "筛", "检", "社", "区", "医", "院", "供", "应", "健", "康", "照", "护", "输", "计", "划", "国", "家", "的", "和"];
+const EN: &[&str] = &[
+    "blood",
+    "donor",
+    "donation",
+    "safe",
+    "voluntary",
+    "regular",
+    "service",
+    "patient",
+    "plasma",
+    "platelets",
+    "screening",
+    "testing",
+    "community",
+    "hospital",
+    "supply",
+    "eligibility",
+    "health",
+    "care",
+    "unit",
+    "storage",
+    "transfusion",
+    "programme",
+    "national",
+    "team",
+    "session",
+    "volunteer",
+    "the",
+    "and",
+    "of",
+    "to",
+    "is",
+    "for",
+    "with",
+    "every",
+    "many",
+    "people",
+];
+const ES: &[&str] = &[
+    "sangre",
+    "donante",
+    "donación",
+    "segura",
+    "voluntaria",
+    "regular",
+    "servicio",
+    "paciente",
+    "plasma",
+    "plaquetas",
+    "tamizaje",
+    "comunidad",
+    "hospital",
+    "suministro",
+    "salud",
+    "cuidado",
+    "unidad",
+    "transfusión",
+    "programa",
+    "nacional",
+    "equipo",
+    "la",
+    "el",
+    "y",
+    "de",
+    "para",
+    "con",
+    "cada",
+    "personas",
+];
+const MN: &[&str] = &[
+    "цус",
+    "донор",
+    "хандив",
+    "аюулгүй",
+    "сайн",
+    "дурын",
+    "тогтмол",
+    "үйлчилгээ",
+    "өвчтөн",
+    "сийвэн",
+    "шинжилгээ",
+    "олон",
+    "нийт",
+    "эмнэлэг",
+    "нөөц",
+    "эрүүл",
+    "мэнд",
+    "тусламж",
+    "нэгж",
+    "хадгалалт",
+    "сэлбэх",
+    "хөтөлбөр",
+    "үндэсний",
+    "баг",
+    "ба",
+    "болон",
+    "бүр",
+];
+const FA: &[&str] = &[
+    "خون",
+    "اهداکننده",
+    "اهدای",
+    "ایمن",
+    "داوطلبانه",
+    "منظم",
+    "خدمات",
+    "بیمار",
+    "پلاسما",
+    "پلاکت",
+    "غربالگری",
+    "آزمایش",
+    "جامعه",
+    "بیمارستان",
+    "ذخیره",
+    "سلامت",
+    "مراقبت",
+    "واحد",
+    "انتقال",
+    "برنامه",
+    "ملی",
+    "گروه",
+    "و",
+    "از",
+    "به",
+    "برای",
+    "با",
+    "هر",
+];
+const ZH: &[&str] = &[
+    "血", "捐", "献", "安", "全", "自", "愿", "定", "期", "服", "务", "病", "人", "血", "浆", "小", "板", "筛", "检", "社", "区", "医", "院", "供", "应", "健",
+    "康", "照", "护", "输", "计", "划", "国", "家", "的", "和",
+];
 
 fn words(rng: &mut Rng, vocab: &[&str], n: usize, spaced: bool) -> String {
     let mut s = String::new();
@@ -100,7 +227,15 @@ fn main() {
                 break;
             }
             let dir = base.join(format!("modules/m{m:04}"));
-            write(&dir.join("_index.md"), &format!("---\ntitle: \"Module {m}\"\nsummary: \"{}\"\nobjectives:\n  - \"{}\"\n---\n{}\n", words(&mut rng, vocab, 10, *spaced), words(&mut rng, vocab, 6, *spaced), words(&mut rng, vocab, 60, *spaced)));
+            write(
+                &dir.join("_index.md"),
+                &format!(
+                    "---\ntitle: \"Module {m}\"\nsummary: \"{}\"\nobjectives:\n  - \"{}\"\n---\n{}\n",
+                    words(&mut rng, vocab, 10, *spaced),
+                    words(&mut rng, vocab, 6, *spaced),
+                    words(&mut rng, vocab, 60, *spaced)
+                ),
+            );
             count += 1;
             for l in 0..10 {
                 if count >= per_locale {

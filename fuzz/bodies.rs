@@ -364,8 +364,7 @@ pub fn url_invariants(text: &str) {
 /// with digit-mapping number formatters.
 fn locales() -> Locales {
     let yaml = "title: Fuzz\ndefault_locale: en\nlocales:\n  - code: en\n    name: English\n  - code: fa\n    name: فارسی\n  - code: ar\n    name: العربية\n";
-    let config: donorbook::config::SiteConfig =
-        donorbook::yaml::parse(yaml, Path::new("site.yaml"), donorbook::yaml::Origin::default()).expect("site.yaml");
+    let config: donorbook::config::SiteConfig = donorbook::yaml::parse(yaml, Path::new("site.yaml"), donorbook::yaml::Origin::default()).expect("site.yaml");
     donorbook::locale::resolve_locales(&config, yaml).expect("locales")
 }
 

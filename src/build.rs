@@ -163,12 +163,7 @@ impl Session {
         let default_code = site.locales.default_locale().code.clone();
         let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
         check_glossary_links(&site, &diags);
-        let visible: Vec<bool> = site
-            .locales
-            .all
-            .iter()
-            .map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code)))
-            .collect();
+        let visible: Vec<bool> = site.locales.all.iter().map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code))).collect();
         let mut session = Session { opts: opts.clone(), site, plan, templates, glossaries, visible, facts: Vec::new(), out: out_dir.clone() };
         let staging = if opts.write {
             match Staging::new(&out_dir) {
@@ -216,7 +211,12 @@ impl Session {
         if let Some(s) = staging {
             if !has_errors {
                 if let Err(e) = s.commit() {
-                    report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot replace the output folder: {e}")));
+                    report.diagnostics.push(Diagnostic::error(
+                        crate::diagnostics::display_path(&out_dir),
+                        0,
+                        0,
+                        format!("cannot replace the output folder: {e}"),
+                    ));
                 }
             }
         }
@@ -404,7 +404,12 @@ fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
         for key in &source_keys {
             let translated = locale.chain.iter().filter(|t| *t != default).any(|t| site.messages.keys.get(t).is_some_and(|k| k.site.contains(key)));
             if !translated {
-                out.push(Diagnostic::warning(format!("locales/{}/site.ftl", locale.code), 0, 0, format!("message `{key}` is not translated into `{}`", locale.code)));
+                out.push(Diagnostic::warning(
+                    format!("locales/{}/site.ftl", locale.code),
+                    0,
+                    0,
+                    format!("message `{key}` is not translated into `{}`", locale.code),
+                ));
             }
         }
     }
@@ -428,8 +433,13 @@ fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) 
             if in_source && f.locale != default {
                 let code = &view.locales.all[f.locale].code;
                 diags.push(
-                    Diagnostic::warning(&f.display, a.line, a.col, format!("`#{}` exists in the source of `{target}` but not in its `{code}` translation", a.anchor))
-                        .with_hint(format!("keep the id in the translated heading: `## Translated heading {{#{}}}`", a.anchor)),
+                    Diagnostic::warning(
+                        &f.display,
+                        a.line,
+                        a.col,
+                        format!("`#{}` exists in the source of `{target}` but not in its `{code}` translation", a.anchor),
+                    )
+                    .with_hint(format!("keep the id in the translated heading: `## Translated heading {{#{}}}`", a.anchor)),
                 );
             } else {
                 let known: Vec<&str> = ids.get(&(f.locale, target.as_str())).map(|s| s.iter().copied().collect()).unwrap_or_default();
@@ -453,7 +463,8 @@ fn check_glossary_links(site: &Site, diags: &Diagnostics) {
     for (tag, entries) in &site.content.glossaries {
         let file = if *tag == site.locales.default_locale().code { "content/glossary.yaml".to_string() } else { format!("locales/{tag}/glossary.yaml") };
         let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-        let source_ids: HashSet<&str> = site.content.glossaries.get(&site.locales.default_locale().code).map(|g| g.iter().map(|e| e.id.as_str()).collect()).unwrap_or_default();
+        let source_ids: HashSet<&str> =
+            site.content.glossaries.get(&site.locales.default_locale().code).map(|g| g.iter().map(|e| e.id.as_str()).collect()).unwrap_or_default();
         for e in entries {
             for s in &e.see_also {
                 if !ids.contains(s.as_str()) && !source_ids.contains(s.as_str()) {

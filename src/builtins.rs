@@ -6,21 +6,16 @@ use crate::glossary::LocalizedEntry;
 use crate::locale::Locale;
 use crate::markdown::{Env, Host, Rendered};
 use crate::messages::{ArgValue, Messages, fluent_args};
+use crate::model::Content;
 use crate::quiz;
 use crate::resolve::LocalePlan;
 use crate::shortcodes::{Arg, Call};
 use crate::templates::Templates;
 use crate::urls;
-use crate::model::Content;
 use serde_json::json;
 
 /// Built-in shortcodes, with their arguments (required ones first, `?` marks optional ones).
-const BUILTINS: &[(&str, &[&str])] = &[
-    ("t", &["key"]),
-    ("term", &["id", "text?"]),
-    ("callout", &["kind", "title?"]),
-    ("figure", &["src", "alt", "caption?"]),
-];
+const BUILTINS: &[(&str, &[&str])] = &[("t", &["key"]), ("term", &["id", "text?"]), ("callout", &["kind", "title?"]), ("figure", &["src", "alt", "caption?"])];
 
 const CALLOUT_KINDS: &[&str] = &["fact", "tip", "warning", "myth"];
 
@@ -83,10 +78,8 @@ impl Host for PageHost<'_> {
         ctx.insert("args", &call.args);
         ctx.insert("body", &body.map(|b| b.html.clone()).unwrap_or_default());
         ctx.insert("root", &urls::to_root(env.page_dir));
-        let html = self
-            .templates
-            .render(&template, &ctx)
-            .map_err(|e| format!("shortcode `{}` failed ({}): {e}", call.name, self.templates.origin(&template)))?;
+        let html =
+            self.templates.render(&template, &ctx).map_err(|e| format!("shortcode `{}` failed ({}): {e}", call.name, self.templates.origin(&template)))?;
         Ok(Rendered { html, text: body.map(|b| b.text.clone()).unwrap_or_default(), ..Rendered::default() })
     }
 
@@ -107,9 +100,7 @@ impl Host for PageHost<'_> {
             &json!({"id": id, "question": q.question, "multiple": q.multiple, "choices": choices,
                     "explanation": q.explanation, "correct": correct}),
         );
-        self.templates
-            .render("partials/quiz.html", &ctx)
-            .map_err(|e| Diagnostic::error(env.display, fence_line, 1, format!("quiz template failed: {e}")))
+        self.templates.render("partials/quiz.html", &ctx).map_err(|e| Diagnostic::error(env.display, fence_line, 1, format!("quiz template failed: {e}")))
     }
 
     fn ui(&self, key: &str) -> String {

@@ -153,14 +153,8 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
     for locale in wanted {
         let included: Vec<String> = locale.chain.iter().filter(|t| declared.contains(t.as_str())).cloned().collect();
         let public = tmp.0.join(format!("public-{}", locale.code));
-        let opts = BuildOptions {
-            root: root.to_path_buf(),
-            out: Some(public.clone()),
-            drafts: false,
-            base_url: None,
-            write: true,
-            visible_locales: Some(included),
-        };
+        let opts =
+            BuildOptions { root: root.to_path_buf(), out: Some(public.clone()), drafts: false, base_url: None, write: true, visible_locales: Some(included) };
         let report = build::build(&opts);
         if !report.ok() {
             print_diagnostics(root, &report.diagnostics);
@@ -177,8 +171,7 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
         let name = format!("{slug}-{}.zip", locale.code);
         bar.set_message(name.clone());
         let path = out.join(&name);
-        let bytes = write_zip(&path, &public, &entries, &digests, &bar)
-            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+        let bytes = write_zip(&path, &public, &entries, &digests, &bar).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
         bar.finish_and_clear();
         // `MANIFEST.txt` is not in `entries`.
         written.push(Written { path, files: entries.len() + 1, bytes });
@@ -204,11 +197,7 @@ impl Entry {
 fn plan_zip(site: &Site, locale: &Locale, files: &[String], declared: &BTreeSet<&str>) -> Vec<Entry> {
     // The locale and the declared locales of its chain (a chain may name an undeclared parent).
     let included: BTreeSet<&str> = locale.chain.iter().map(String::as_str).filter(|t| declared.contains(t)).collect();
-    let mut entries: Vec<Entry> = files
-        .iter()
-        .filter(|rel| keep(rel, &included, declared))
-        .map(|rel| Entry::Built(rel.clone()))
-        .collect();
+    let mut entries: Vec<Entry> = files.iter().filter(|rel| keep(rel, &included, declared)).map(|rel| Entry::Built(rel.clone())).collect();
     let title = site.messages.format(locale, "site-title", None).map(|f| f.text).unwrap_or_else(|_| site.config.title.clone());
     entries.push(Entry::Made("index.html".into(), start_page(site, locale, &title).into_bytes()));
     entries.push(Entry::Made("README.txt".into(), readme(site, locale, &title).into_bytes()));
@@ -251,13 +240,7 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<String>> {
 }
 
 /// Writes the zip to a temporary name, then renames it into place. Returns its size.
-fn write_zip(
-    path: &Path,
-    public: &Path,
-    entries: &[Entry],
-    digests: &BTreeMap<&str, String>,
-    bar: &indicatif::ProgressBar,
-) -> std::io::Result<u64> {
+fn write_zip(path: &Path, public: &Path, entries: &[Entry], digests: &BTreeMap<&str, String>, bar: &indicatif::ProgressBar) -> std::io::Result<u64> {
     use zip::write::SimpleFileOptions;
     let part = path.with_extension("zip.part");
     let result = (|| {

@@ -91,27 +91,20 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let text = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) => {
-            return Err(vec![Diagnostic::error(
-                "site.yaml",
-                0,
-                0,
-                format!("cannot read the site configuration: {e}"),
-            )
-            .with_hint(format!("is {} a donorbook site? `donorbook new DIR` creates one", root.display()))]);
+            return Err(vec![
+                Diagnostic::error("site.yaml", 0, 0, format!("cannot read the site configuration: {e}"))
+                    .with_hint(format!("is {} a donorbook site? `donorbook new DIR` creates one", root.display())),
+            ]);
         }
     };
     let text = match String::from_utf8(text) {
         Ok(t) => t,
         Err(e) => {
-            let (l, c) = crate::diagnostics::line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            );
+            let (l, c) = crate::diagnostics::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
             return Err(vec![Diagnostic::error("site.yaml", l, c, "the file is not valid UTF-8")]);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let config: SiteConfig =
-        yaml::parse(text, Path::new("site.yaml"), yaml::Origin::default()).map_err(|d| vec![d])?;
+    let config: SiteConfig = yaml::parse(text, Path::new("site.yaml"), yaml::Origin::default()).map_err(|d| vec![d])?;
     Ok(config)
 }

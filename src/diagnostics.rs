@@ -29,14 +29,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: impl AsRef<Path>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            path: display_path(path.as_ref()),
-            line,
-            col,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { severity: Severity::Error, path: display_path(path.as_ref()), line, col, message: message.into(), hint: None }
     }
 
     pub fn warning(path: impl AsRef<Path>, line: usize, col: usize, message: impl Into<String>) -> Self {
@@ -59,15 +52,9 @@ impl Diagnostic {
             if let Some(src_line) = read_line(&root.join(&self.path), self.line) {
                 let num = self.line.to_string();
                 let pad = " ".repeat(num.len());
-                let caret_pad: String = src_line
-                    .chars()
-                    .take(self.col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let caret_pad: String = src_line.chars().take(self.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let (blue, red, reset) = if color { ("\x1b[34m", "\x1b[31m", "\x1b[0m") } else { ("", "", "") };
-                out.push_str(&format!(
-                    "\n{blue}{pad} |{reset}\n{blue}{num} |{reset} {src_line}\n{blue}{pad} |{reset} {caret_pad}{red}^{reset}"
-                ));
+                out.push_str(&format!("\n{blue}{pad} |{reset}\n{blue}{num} |{reset} {src_line}\n{blue}{pad} |{reset} {caret_pad}{red}^{reset}"));
             }
         }
         if let Some(hint) = &self.hint {
@@ -134,9 +121,7 @@ impl Diagnostics {
     /// All diagnostics in a stable order (file, line, column), duplicates removed.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut v = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
-        v.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
-        });
+        v.sort_by(|a, b| (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message)));
         v.dedup();
         v
     }
@@ -217,11 +202,7 @@ mod tests {
 
     #[test]
     fn summary_counts() {
-        let d = vec![
-            Diagnostic::error("a.md", 1, 1, "x"),
-            Diagnostic::warning("b.md", 1, 1, "y"),
-            Diagnostic::warning("b.md", 2, 1, "z"),
-        ];
+        let d = vec![Diagnostic::error("a.md", 1, 1, "x"), Diagnostic::warning("b.md", 1, 1, "y"), Diagnostic::warning("b.md", 2, 1, "z")];
         assert_eq!(summary_line(&d), "1 error, 2 warnings in 2 files");
     }
 }

@@ -163,8 +163,22 @@ mod tests {
     #[test]
     fn suspicious_bytes_match_the_exact_check() {
         let exact = |t: &str| t.chars().any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || c == '\u{feff}');
-        for t in ["plain\ttext\n", "é à ß", "non\u{a0}breaking", "全形，標點。", "\u{ff0c}\u{feff}", "c1 \u{85} here", "\u{9f}", "\u{a0}\u{bf}",
-            "esc \u{1b}", "del \u{7f}", "\u{fefe}\u{ffff}", "\u{80}", "ok\u{2028}", "﻿bom"] {
+        for t in [
+            "plain\ttext\n",
+            "é à ß",
+            "non\u{a0}breaking",
+            "全形，標點。",
+            "\u{ff0c}\u{feff}",
+            "c1 \u{85} here",
+            "\u{9f}",
+            "\u{a0}\u{bf}",
+            "esc \u{1b}",
+            "del \u{7f}",
+            "\u{fefe}\u{ffff}",
+            "\u{80}",
+            "ok\u{2028}",
+            "﻿bom",
+        ] {
             assert_eq!(has_suspicious_bytes(t.as_bytes()), exact(t), "{t:?}");
         }
     }

@@ -33,13 +33,7 @@ pub fn for_locale(content: &Content, locale: &Locale, default: &str) -> Vec<Loca
 }
 
 fn localized(e: &GlossaryEntry, tag: &str) -> LocalizedEntry {
-    LocalizedEntry {
-        id: e.id.clone(),
-        term: e.term.clone(),
-        definition: e.definition.clone(),
-        see_also: e.see_also.clone(),
-        written_in: tag.to_string(),
-    }
+    LocalizedEntry { id: e.id.clone(), term: e.term.clone(), definition: e.definition.clone(), see_also: e.see_also.clone(), written_in: tag.to_string() }
 }
 
 /// Sorts entries by their term with the collation of `tag`.
@@ -67,8 +61,7 @@ pub fn initial(term: &str) -> String {
         return "#".to_string();
     };
     if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
-        const INITIALS: [char; 19] =
-            ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+        const INITIALS: [char; 19] = ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
         let idx = ((c as u32 - 0xAC00) / 588) as usize;
         return INITIALS[idx].to_string();
     }

@@ -5,8 +5,8 @@
 //! [`build::build`]. Each stage reports problems to [`diagnostics`] instead of stopping.
 
 pub mod build;
-pub mod bundle;
 pub mod builtins;
+pub mod bundle;
 pub mod config;
 pub mod diagnostics;
 pub mod frontmatter;
@@ -25,8 +25,8 @@ pub mod serve;
 pub mod shortcodes;
 pub mod sitemap;
 pub mod templates;
-pub mod translation_status;
 pub mod theme;
+pub mod translation_status;
 pub mod urls;
 pub mod write;
 pub mod yaml;

@@ -79,22 +79,12 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
             match abs.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {
                     if target.is_dir() {
-                        diags.push(Diagnostic::warning(
-                            dir.join(rel_path),
-                            0,
-                            0,
-                            "symbolic links to folders are not followed",
-                        ));
+                        diags.push(Diagnostic::warning(dir.join(rel_path), 0, 0, "symbolic links to folders are not followed"));
                         continue;
                     }
                 }
                 Ok(_) => {
-                    diags.push(Diagnostic::error(
-                        dir.join(rel_path),
-                        0,
-                        0,
-                        "this symbolic link points outside the site; it was not read",
-                    ));
+                    diags.push(Diagnostic::error(dir.join(rel_path), 0, 0, "this symbolic link points outside the site; it was not read"));
                     continue;
                 }
                 Err(e) => {
@@ -137,15 +127,7 @@ pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str, digest: boo
     let front = frontmatter::parse(&split, display)?;
     let body_line_offset = split.body_line_offset;
     let body = split.body.to_string();
-    Ok(SourceFile {
-        rel: rel.to_string(),
-        tree: tag.to_string(),
-        display: display.to_path_buf(),
-        front,
-        body,
-        body_line_offset,
-        digest: bytes_digest,
-    })
+    Ok(SourceFile { rel: rel.to_string(), tree: tag.to_string(), display: display.to_path_buf(), front, body, body_line_offset, digest: bytes_digest })
 }
 
 /// The digest recorded in translations as `source_hash`: SHA-256 of the source's text with
@@ -197,12 +179,7 @@ fn load_glossary(root: &Path, rel: &Path, diags: &Diagnostics) -> Option<Vec<Glo
             for (i, e) in entries.iter().enumerate() {
                 if let Some(prev) = seen.insert(e.id.clone(), i) {
                     let line = nth_line_of(&text, &format!("id: {}", e.id), 1);
-                    diags.push(Diagnostic::error(
-                        rel,
-                        line,
-                        1,
-                        format!("glossary id `{}` is defined twice (entries {} and {})", e.id, prev + 1, i + 1),
-                    ));
+                    diags.push(Diagnostic::error(rel, line, 1, format!("glossary id `{}` is defined twice (entries {} and {})", e.id, prev + 1, i + 1)));
                 }
             }
             Some(entries)
@@ -225,13 +202,10 @@ fn build_structure(source: &Tree, diags: &Diagnostics) -> Structure {
     let mut seen_out: BTreeMap<String, String> = BTreeMap::new();
     let mut claim = |out: String, rel: &str, file: &SourceFile| {
         if let Some(prev) = seen_out.insert(out.clone(), rel.to_string()) {
-            diags.push(Diagnostic::error(
-                &file.display,
-                1,
-                1,
-                format!("this file and `{prev}` would both be written to `{out}`"),
-            )
-            .with_hint("rename one of them, or give them different file names after the NN- prefix"));
+            diags.push(
+                Diagnostic::error(&file.display, 1, 1, format!("this file and `{prev}` would both be written to `{out}`"))
+                    .with_hint("rename one of them, or give them different file names after the NN- prefix"),
+            );
             false
         } else {
             true
@@ -324,11 +298,7 @@ fn build_structure(source: &Tree, diags: &Diagnostics) -> Structure {
 /// `02-myths` → 2.
 fn order_prefix(name: &str) -> Option<i64> {
     let (num, rest) = name.split_once('-')?;
-    if !num.is_empty() && num.len() <= 6 && num.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() {
-        num.parse().ok()
-    } else {
-        None
-    }
+    if !num.is_empty() && num.len() <= 6 && num.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() { num.parse().ok() } else { None }
 }
 
 /// `02-myths-and-facts` → `myths-and-facts`.

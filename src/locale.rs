@@ -81,12 +81,7 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
     let default = default_code.as_ref().and_then(|c| all.iter().position(|l| &l.code == c));
     if default.is_none() {
         let (line, col) = at("default_locale");
-        let mut d = Diagnostic::error(
-            "site.yaml",
-            line,
-            col,
-            format!("default_locale `{}` is not one of the declared locales", config.default_locale),
-        );
+        let mut d = Diagnostic::error("site.yaml", line, col, format!("default_locale `{}` is not one of the declared locales", config.default_locale));
         d = d.with_hint(format!("known locales: {}", all.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")));
         errors.push(d);
     }
@@ -102,12 +97,8 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
                         Ok(tag) if codes.contains(&tag) => chain.push(tag),
                         _ => {
                             let (line, col) = find_line(site_yaml, f, entry_line.saturating_sub(1));
-                            let mut d = Diagnostic::error(
-                                "site.yaml",
-                                line,
-                                col,
-                                format!("fallback locale `{f}` of `{}` is not a declared locale", locale.code),
-                            );
+                            let mut d =
+                                Diagnostic::error("site.yaml", line, col, format!("fallback locale `{f}` of `{}` is not a declared locale", locale.code));
                             if let Some(s) = did_you_mean(f, codes.iter().map(String::as_str)) {
                                 d = d.with_hint(format!("did you mean `{s}`?"));
                             }
@@ -215,12 +206,7 @@ pub fn undeclared_locale_dirs(root: &Path, locales: &Locales) -> Vec<Diagnostic>
         // A parent-language folder (sw for sw-TZ) is a legitimate part of a chain.
         let used = locales.all.iter().any(|l| l.chain.contains(&canonical));
         if !used {
-            let mut d = Diagnostic::warning(
-                format!("locales/{name}"),
-                0,
-                0,
-                format!("locale folder `{name}` is not declared in site.yaml and is ignored"),
-            );
+            let mut d = Diagnostic::warning(format!("locales/{name}"), 0, 0, format!("locale folder `{name}` is not declared in site.yaml and is ignored"));
             if let Some(s) = did_you_mean(&canonical, locales.codes()) {
                 d = d.with_hint(format!("did you mean `{s}`?"));
             } else {

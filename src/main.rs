@@ -136,12 +136,8 @@ fn main() -> ExitCode {
             donorbook::bundle::run(&root, &locales, &out)
         }
         Command::New { dir, force } => donorbook::scaffold::run(&dir, force),
-        Command::L10n { command: L10nCommand::Status { root, locales, format } } => {
-            donorbook::translation_status::run_status(&root, &locales, format)
-        }
-        Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => {
-            donorbook::translation_status::run_stamp(&root, &locale, &paths)
-        }
+        Command::L10n { command: L10nCommand::Status { root, locales, format } } => donorbook::translation_status::run_status(&root, &locales, format),
+        Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => donorbook::translation_status::run_stamp(&root, &locale, &paths),
         Command::Check { root, strict, drafts, format } => {
             let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false, visible_locales: None };
             let report = build::build(&opts);

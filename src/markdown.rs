@@ -279,11 +279,7 @@ impl Pass<'_, '_> {
     fn run(&mut self) -> String {
         let mut opts = Options::empty();
         opts.insert(
-            Options::ENABLE_TABLES
-                | Options::ENABLE_FOOTNOTES
-                | Options::ENABLE_STRIKETHROUGH
-                | Options::ENABLE_TASKLISTS
-                | Options::ENABLE_HEADING_ATTRIBUTES,
+            Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_HEADING_ATTRIBUTES,
         );
         let text = self.extracted.text.as_str();
         let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, opts).into_offset_iter().collect();
@@ -361,10 +357,7 @@ impl Pass<'_, '_> {
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("quiz") => {
                     let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock))).map_or(events.len(), |p| i + p);
-                    let yaml: String = events[i + 1..end]
-                        .iter()
-                        .filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None })
-                        .collect();
+                    let yaml: String = events[i + 1..end].iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
                     let (fence_line, _) = self.pos(range.start);
                     let html = match self.host.quiz(&yaml, self.env, fence_line) {
                         Ok(h) => h,
@@ -416,17 +409,13 @@ impl Pass<'_, '_> {
                     let n = footnote_number(&mut footnotes, label);
                     let id = slugify(label);
                     let p = self.env.id_prefix;
-                    html_events.push(Event::Html(
-                        format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}-{n}\">{n}</a></sup>").into(),
-                    ));
+                    html_events.push(Event::Html(format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}-{n}\">{n}</a></sup>").into()));
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let n = footnote_number(&mut footnotes, label);
                     let id = slugify(label);
                     let p = self.env.id_prefix;
-                    html_events.push(Event::Html(
-                        format!("<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>").into(),
-                    ));
+                    html_events.push(Event::Html(format!("<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>").into()));
                 }
                 Event::End(TagEnd::FootnoteDefinition) => {
                     html_events.push(Event::Html("</div>\n".into()));

@@ -53,9 +53,7 @@ impl Messages {
         for tag in tags {
             let Ok(langid) = tag.parse() else { continue };
             let mut bundle = Bundle::new_concurrent(vec![langid]);
-            let dir = locales.get(tag).map(|l| l.dir).unwrap_or_else(|| {
-                tag.parse().map(|l| crate::locale::direction_of(&l)).unwrap_or(Direction::Ltr)
-            });
+            let dir = locales.get(tag).map(|l| l.dir).unwrap_or_else(|| tag.parse().map(|l| crate::locale::direction_of(&l)).unwrap_or(Direction::Ltr));
             bundle.set_use_isolating(dir == Direction::Rtl);
             bundle.set_formatter(number_formatter(tag));
             let mut set = KeySet::default();
@@ -149,10 +147,7 @@ fn message_ids_with_lines(res: &FluentResource, text: &str) -> Vec<(String, usiz
     message_ids(res)
         .into_iter()
         .map(|id| {
-            let line = text
-                .lines()
-                .position(|l| l.starts_with(&id) && l[id.len()..].trim_start().starts_with('='))
-                .map_or(0, |i| i + 1);
+            let line = text.lines().position(|l| l.starts_with(&id) && l[id.len()..].trim_start().starts_with('=')).map_or(0, |i| i + 1);
             (id, line)
         })
         .collect()
@@ -162,11 +157,7 @@ fn message_ids_with_lines(res: &FluentResource, text: &str) -> Vec<(String, usiz
 fn site_ftl_files(root: &Path, tag: &str, diags: &Diagnostics) -> Vec<(PathBuf, String)> {
     let dir = root.join("locales").join(tag);
     let Ok(rd) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = rd
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
+    let mut files: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect();
     files.sort();
     files
         .into_iter()

@@ -36,8 +36,7 @@ pub fn parse(yaml_text: &str, path: &Path, fence_line: usize) -> Result<Quiz, Di
     }
     let correct = quiz.choices.iter().filter(|c| c.correct).count();
     if correct == 0 {
-        return Err(Diagnostic::error(path, line_of("choices"), 1, "this quiz has no correct choice")
-            .with_hint("mark the right answer with `correct: true`"));
+        return Err(Diagnostic::error(path, line_of("choices"), 1, "this quiz has no correct choice").with_hint("mark the right answer with `correct: true`"));
     }
     if correct > 1 && !quiz.multiple {
         return Err(Diagnostic::error(path, line_of("choices"), 1, format!("{correct} choices are correct but `multiple` is not true"))

@@ -9,7 +9,7 @@ use crate::locale::{Locale, Locales};
 use crate::markdown::{self, AnchorRef, Env, Heading};
 use crate::messages::Messages;
 use crate::model::{Content, Kind, SourceFile};
-use crate::resolve::{LocalePlan, PlannedPage, Plan};
+use crate::resolve::{LocalePlan, Plan, PlannedPage};
 use crate::templates::Templates;
 use crate::urls;
 use serde::Serialize;
@@ -285,15 +285,11 @@ fn finish(view: &SiteView<'_>, template: &str, ctx: Context, path: &str, display
         return out;
     }
     // Pages are about 4 kB of chrome plus their text.
-    let size_hint = 4096 + ctx.get("page").and_then(|p| p.as_map()).and_then(|m| m.get(&tera::value::Key::Str("content"))).and_then(Value::as_str).map_or(0, str::len);
+    let size_hint =
+        4096 + ctx.get("page").and_then(|p| p.as_map()).and_then(|m| m.get(&tera::value::Key::Str("content"))).and_then(Value::as_str).map_or(0, str::len);
     match view.templates.render_bytes(template, &ctx, size_hint) {
         Ok(html) => out.html = html,
-        Err(e) => out.diagnostics.push(Diagnostic::error(
-            view.templates.origin(template),
-            0,
-            0,
-            format!("rendering {display} with `{template}` failed: {e}"),
-        )),
+        Err(e) => out.diagnostics.push(Diagnostic::error(view.templates.origin(template), 0, 0, format!("rendering {display} with `{template}` failed: {e}"))),
     }
     out
 }
@@ -324,10 +320,7 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     });
     let (translations, x_default) = translations(view, lp, dir, &key);
     let mut ctx = Context::new();
-    ctx.insert_value(
-        "site",
-        Obj::new().set("title", title).set("base_url", view.config.base_url.as_deref()).set("extra", ser(&view.config.extra)).done(),
-    );
+    ctx.insert_value("site", Obj::new().set("title", title).set("base_url", view.config.base_url.as_deref()).set("extra", ser(&view.config.extra)).done());
     ctx.insert_value("lang", Value::from(code.as_str()));
     ctx.insert_value("dir", Value::from(locale.dir.as_str()));
     ctx.insert_value("locale", Obj::new().set("code", code.as_str()).set("name", locale.name.as_str()).set("dir", locale.dir.as_str()).done());
@@ -673,7 +666,10 @@ pub fn render_glossary(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     let mut ctx = base_context(view, lp, &dir, PageKey::Glossary);
     ctx.insert_value("page", Obj::new().set("kind", "glossary").set("title", view.messages.text(locale, "glossary-title")).set("fallback", false).done());
     ctx.insert_value("groups", groups);
-    ctx.insert_value("breadcrumbs", Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]));
+    ctx.insert_value(
+        "breadcrumbs",
+        Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]),
+    );
     finish(view, "glossary.html", ctx, &format!("{dir}index.html"), "glossary")
 }
 
@@ -684,7 +680,10 @@ pub fn render_search(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     let mut ctx = base_context(view, lp, &dir, PageKey::Search);
     ctx.insert_value("page", Obj::new().set("kind", "search").set("title", view.messages.text(locale, "search-title")).set("fallback", false).done());
     ctx.insert_value("search_index_url", Value::from(urls::relative(&dir, &format!("assets/search/{}.js", locale.code))));
-    ctx.insert_value("breadcrumbs", Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]));
+    ctx.insert_value(
+        "breadcrumbs",
+        Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]),
+    );
     finish(view, "search.html", ctx, &format!("{dir}index.html"), "search")
 }
 
@@ -704,12 +703,14 @@ pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
                 .done()
         });
         ctx.insert_value("languages", langs);
-        ctx.insert_value("page", Obj::new().set("kind", template.trim_end_matches(".html")).set("title", view.config.title.as_str()).set("fallback", false).done());
+        ctx.insert_value(
+            "page",
+            Obj::new().set("kind", template.trim_end_matches(".html")).set("title", view.config.title.as_str()).set("fallback", false).done(),
+        );
         out.push(finish(view, template, ctx, path, template));
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {

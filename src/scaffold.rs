@@ -84,11 +84,7 @@ fn scaffold(dir: &Path, force: bool) -> Result<(), String> {
 
 fn say_next_steps(dir: &Path) {
     let shown = dir.display().to_string();
-    let cd = if shown.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) {
-        shown.clone()
-    } else {
-        format!("\"{}\"", shown.replace('"', "\\\""))
-    };
+    let cd = if shown.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) { shown.clone() } else { format!("\"{}\"", shown.replace('"', "\\\"")) };
     let bold = |s: &str| if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() };
     println!("Created a new donorbook site in {shown}: one module with two lessons, in English and Spanish.");
     println!();

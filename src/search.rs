@@ -194,11 +194,7 @@ fn emit_run(class: Class, run: &str, out: &mut Vec<String>) {
     match class {
         Class::Word => {
             out.push(run.to_owned());
-            if run
-                .chars()
-                .next()
-                .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-            {
+            if run.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
                 for article in ARABIC_ARTICLES {
                     if let Some(rest) = run.strip_prefix(article) {
                         if rest.chars().count() >= 2 {
@@ -238,11 +234,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
         }
         let parts: Vec<&str> = chunk.split(ZWNJ).filter(|p| !p.is_empty()).collect();
         let part_runs: Vec<Vec<(Class, &str)>> = parts.iter().map(|p| runs(p)).collect();
-        if parts.len() >= 2
-            && part_runs
-                .iter()
-                .all(|r| r.len() == 1 && r[0].0 == Class::Word)
-        {
+        if parts.len() >= 2 && part_runs.iter().all(|r| r.len() == 1 && r[0].0 == Class::Word) {
             out.push(parts.concat());
         }
         for (class, run) in part_runs.into_iter().flatten() {
@@ -408,24 +400,14 @@ mod tests {
 
     #[test]
     fn english_case_and_punctuation() {
-        assert_eq!(
-            toks("Why Blood Donation MATTERS: 1 unit saves 3 lives!"),
-            [
-                "why", "blood", "donation", "matters", "1", "unit", "saves", "3", "lives"
-            ]
-        );
+        assert_eq!(toks("Why Blood Donation MATTERS: 1 unit saves 3 lives!"), ["why", "blood", "donation", "matters", "1", "unit", "saves", "3", "lives"]);
         assert_eq!(toks("Donor"), toks("DONOR"));
     }
 
     #[test]
     fn chinese_word_inside_sentence() {
         let t = toks("我们需要更多的献血者");
-        assert_eq!(
-            t,
-            [
-                "我们", "们需", "需要", "要更", "更多", "多的", "的献", "献血", "血者"
-            ]
-        );
+        assert_eq!(t, ["我们", "们需", "需要", "要更", "更多", "多的", "的献", "献血", "血者"]);
         assert_eq!(toks("献血"), ["献血"]);
         assert!(t.contains(&"献血".to_string()));
         // a single ideograph is its own token
@@ -437,12 +419,7 @@ mod tests {
     #[test]
     fn japanese_mixed_scripts_form_one_run() {
         let t = toks("献血にご協力ください");
-        assert_eq!(
-            t,
-            [
-                "献血", "血に", "にご", "ご協", "協力", "力く", "くだ", "ださ", "さい"
-            ]
-        );
+        assert_eq!(t, ["献血", "血に", "にご", "ご協", "協力", "力く", "くだ", "ださ", "さい"]);
         assert!(has("献血にご協力ください", "献血"));
         // dakuten are not stripped: が and か stay distinct, half-width katakana is folded
         assert_eq!(toks("ガ"), ["ガ"]);
@@ -452,21 +429,7 @@ mod tests {
 
     #[test]
     fn korean_particles_still_match() {
-        assert_eq!(
-            toks("헌혈은 생명을 살립니다"),
-            [
-                "헌혈은",
-                "헌혈",
-                "혈은",
-                "생명을",
-                "생명",
-                "명을",
-                "살립니다",
-                "살립",
-                "립니",
-                "니다"
-            ]
-        );
+        assert_eq!(toks("헌혈은 생명을 살립니다"), ["헌혈은", "헌혈", "혈은", "생명을", "생명", "명을", "살립니다", "살립", "립니", "니다"]);
         assert!(has("헌혈은 중요합니다", "헌혈"));
         assert_eq!(toks("헌혈"), ["헌혈"]);
         // normalization must not break Hangul into jamo
@@ -518,20 +481,14 @@ mod tests {
     #[test]
     fn swahili_and_indonesian() {
         assert_eq!(toks("Kuchangia damu"), ["kuchangia", "damu"]);
-        assert_eq!(
-            toks("Donor darah sukarela."),
-            ["donor", "darah", "sukarela"]
-        );
+        assert_eq!(toks("Donor darah sukarela."), ["donor", "darah", "sukarela"]);
     }
 
     #[test]
     fn spanish_diacritics_fold() {
         assert_eq!(toks("Donación"), ["donacion"]);
         assert_eq!(toks("donación"), toks("DONACION"));
-        assert_eq!(
-            toks("¿Quién puede donar sangre?"),
-            ["quien", "puede", "donar", "sangre"]
-        );
+        assert_eq!(toks("¿Quién puede donar sangre?"), ["quien", "puede", "donar", "sangre"]);
         assert_eq!(toks("café"), toks("cafe\u{0301}"));
     }
 
@@ -548,29 +505,14 @@ mod tests {
     // ---- index ----
 
     fn doc(url: &str, title: &str, section: &str, text: &str) -> SearchDoc {
-        SearchDoc {
-            url: url.into(),
-            title: title.into(),
-            section: section.into(),
-            text: text.into(),
-        }
+        SearchDoc { url: url.into(), title: title.into(), section: section.into(), text: text.into() }
     }
 
     fn sample_docs() -> Vec<SearchDoc> {
         vec![
-            doc(
-                "modules/why-donate/why-blood-matters/index.html",
-                "Why blood matters",
-                "Why donate",
-                "Every two seconds\n  someone needs   blood.",
-            ),
+            doc("modules/why-donate/why-blood-matters/index.html", "Why blood matters", "Why donate", "Every two seconds\n  someone needs   blood."),
             doc("about/index.html", "About", "", "About this course."),
-            doc(
-                "modules/eligibility/who-can-donate/index.html",
-                "Who can donate?",
-                "Eligibility",
-                "Most healthy adults can give blood.",
-            ),
+            doc("modules/eligibility/who-can-donate/index.html", "Who can donate?", "Eligibility", "Most healthy adults can give blood."),
         ]
     }
 
@@ -581,10 +523,7 @@ mod tests {
         let rest = &js[start..];
         let close = rest.find("] = ").expect("assignment");
         let locale: String = serde_json::from_str(&rest[..close]).unwrap();
-        let body = rest[close + 4..]
-            .trim_end()
-            .strip_suffix(';')
-            .expect("ends with ;");
+        let body = rest[close + 4..].trim_end().strip_suffix(';').expect("ends with ;");
         (locale, serde_json::from_str(body).expect("valid JSON"))
     }
 
@@ -647,10 +586,7 @@ mod tests {
     fn index_locale_is_escaped_and_text_kept_raw_utf8() {
         let js = build_index_js("zh-Hant", &[doc("a.html", "捐血", "", "我們需要捐血者")]);
         assert!(js.contains("[\"zh-Hant\"] = "));
-        assert!(
-            js.contains("我們需要捐血者"),
-            "non-ASCII stays UTF-8, not \\u escapes"
-        );
+        assert!(js.contains("我們需要捐血者"), "non-ASCII stays UTF-8, not \\u escapes");
         let evil = build_index_js("x\"]=1;//</script>", &[]);
         let (locale, v) = parse_index(&evil);
         assert_eq!(locale, "x\"]=1;//</script>");
@@ -688,8 +624,17 @@ mod tests {
     #[test]
     fn one_pass_writer_matches_the_json_reference() {
         let nasty = [
-            "", " ", "  lead and trail  ", "a\tb\nc\r\nd", "\u{1}\u{1f}\u{7f}\u{8}\u{c}", "q\"uo\\te", "<>&</script>",
-            "\u{2028}line\u{2029}para\u{85}nel\u{a0}nbsp\u{3000}ideo", "捐血 者\u{200c}ی ك", "é\u{301} 👩🏽‍⚕️", "x \u{1} y",
+            "",
+            " ",
+            "  lead and trail  ",
+            "a\tb\nc\r\nd",
+            "\u{1}\u{1f}\u{7f}\u{8}\u{c}",
+            "q\"uo\\te",
+            "<>&</script>",
+            "\u{2028}line\u{2029}para\u{85}nel\u{a0}nbsp\u{3000}ideo",
+            "捐血 者\u{200c}ی ك",
+            "é\u{301} 👩🏽‍⚕️",
+            "x \u{1} y",
         ];
         let mut docs = Vec::new();
         for (i, a) in nasty.iter().enumerate() {

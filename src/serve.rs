@@ -8,15 +8,14 @@
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
 use crate::urls;
-use notify_debouncer_full::notify::{self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
+use notify_debouncer_full::notify::{self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
-
 
 /// Shared state between the builder and the HTTP workers.
 pub struct State {
@@ -176,14 +175,9 @@ fn watched_paths(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
 /// A debouncer over watcher `W`, watching every source path.
 fn debouncer_with<W: Watcher + 'static>(root: &Path, config: notify::Config, rebuilder: &Arc<Rebuilder>) -> Result<Box<dyn std::any::Any>, String> {
     let r = rebuilder.clone();
-    let mut debouncer = new_debouncer_opt::<_, W, _>(
-        Duration::from_millis(150),
-        None,
-        move |res: DebounceEventResult| r.on_events(res),
-        RecommendedCache::new(),
-        config,
-    )
-    .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
+    let mut debouncer =
+        new_debouncer_opt::<_, W, _>(Duration::from_millis(150), None, move |res: DebounceEventResult| r.on_events(res), RecommendedCache::new(), config)
+            .map_err(|e| format!("cannot watch the site for changes: {e}"))?;
     for (p, mode) in watched_paths(root) {
         debouncer.watch(&p, mode).map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
     }

@@ -171,10 +171,7 @@ pub fn extract(text: &str) -> Result<Extracted, Vec<SyntaxError>> {
             match find_block_end(text, head.end, &in_code) {
                 Some((body_end, end)) => (end, Some((text[head.end..body_end].to_string(), head.end))),
                 None => {
-                    errors.push(SyntaxError {
-                        offset: i,
-                        message: format!("block shortcode `{}` is never closed: expected `{{% end %}}`", head.name),
-                    });
+                    errors.push(SyntaxError { offset: i, message: format!("block shortcode `{}` is never closed: expected `{{% end %}}`", head.name) });
                     i = head.end;
                     continue;
                 }
@@ -301,8 +298,7 @@ impl Cursor<'_> {
     }
 
     fn ident(&mut self) -> String {
-        let s: String =
-            self.rest().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
+        let s: String = self.rest().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect();
         if s.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
             return String::new();
         }

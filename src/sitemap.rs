@@ -17,11 +17,7 @@ pub fn sitemap(view: &SiteView<'_>) -> String {
             out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", loc(&page.dir)));
             for (i, l) in view.locales.all.iter().enumerate().filter(|(i, _)| view.visible[*i]) {
                 if let Some(d) = view.plan.locales[i].page_dir(&page.rel) {
-                    out.push_str(&format!(
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                        xml_escape(&l.code),
-                        loc(d)
-                    ));
+                    out.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n", xml_escape(&l.code), loc(d)));
                 }
             }
             if let Some(d) = view.plan.locales[view.locales.default].page_dir(&page.rel) {

@@ -53,12 +53,8 @@ impl Templates {
         sources.sort();
         if let Err(e) = tera.add_raw_templates(sources) {
             let msg = e.to_string();
-            let file = theme
-                .template_origin
-                .iter()
-                .find(|(name, _)| msg.contains(name.as_str()))
-                .map(|(_, o)| o.clone())
-                .unwrap_or_else(|| "templates".to_string());
+            let file =
+                theme.template_origin.iter().find(|(name, _)| msg.contains(name.as_str())).map(|(_, o)| o.clone()).unwrap_or_else(|| "templates".to_string());
             return Err(vec![Diagnostic::error(file, 0, 0, format!("template error: {msg}"))]);
         }
         Ok(Templates { tera, origin: theme.template_origin.clone() })
@@ -70,11 +66,8 @@ impl Templates {
 
     /// Names of site shortcode templates (`shortcodes/NAME.html` → `NAME`).
     pub fn shortcode_names(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .tera
-            .get_template_names()
-            .filter_map(|n| n.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")).map(str::to_string))
-            .collect();
+        let mut v: Vec<String> =
+            self.tera.get_template_names().filter_map(|n| n.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")).map(str::to_string)).collect();
         v.sort();
         v
     }

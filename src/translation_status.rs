@@ -160,10 +160,7 @@ fn select_locales<'a>(locales: &'a Locales, wanted: &[String]) -> Result<Vec<&'a
     for w in wanted {
         let code = canonical_tag(w);
         if &code == default {
-            return Err(format!(
-                "`{w}` is the default locale: its pages are the source the other locales are compared with (known locales: {})",
-                known()
-            ));
+            return Err(format!("`{w}` is the default locale: its pages are the source the other locales are compared with (known locales: {})", known()));
         }
         if locales.get(&code).is_none() {
             return Err(format!("unknown locale `{w}`; known locales: {}", known()));
@@ -195,13 +192,7 @@ fn locale_status(site: &Site, locale: &Locale, default: &str, source: &crate::mo
     let own = site.content.trees.get(code);
     // Chain ancestors in the same language: a country variant holds only what differs from them.
     let language = locale.language().to_string();
-    let ancestors: Vec<&str> = locale
-        .chain
-        .iter()
-        .skip(1)
-        .map(String::as_str)
-        .filter(|t| *t != default && language_of(t) == language)
-        .collect();
+    let ancestors: Vec<&str> = locale.chain.iter().skip(1).map(String::as_str).filter(|t| *t != default && language_of(t) == language).collect();
 
     let mut stale = Vec::new();
     let mut unstamped = Vec::new();
@@ -230,25 +221,11 @@ fn locale_status(site: &Site, locale: &Locale, default: &str, source: &crate::mo
     // A translation is orphaned when its source file is gone; a source left out as a draft (or
     // one that could not be read) still exists.
     let orphaned: Vec<String> = own
-        .map(|t| {
-            t.docs
-                .keys()
-                .filter(|rel| !source.docs.contains_key(*rel) && !site.root.join("content").join(rel).is_file())
-                .cloned()
-                .collect()
-        })
+        .map(|t| t.docs.keys().filter(|rel| !source.docs.contains_key(*rel) && !site.root.join("content").join(rel).is_file()).cloned().collect())
         .unwrap_or_default();
     let total = source.docs.len();
     let percent = percent(translated + inherited.len(), total);
-    let pages = PageCounts {
-        total,
-        translated,
-        stale: stale.len(),
-        missing: missing.len(),
-        inherited: inherited.len(),
-        orphaned: orphaned.len(),
-        percent,
-    };
+    let pages = PageCounts { total, translated, stale: stale.len(), missing: missing.len(), inherited: inherited.len(), orphaned: orphaned.len(), percent };
     LocaleStatus {
         code: code.clone(),
         name: locale.name.clone(),
@@ -329,10 +306,8 @@ fn glossary_status(site: &Site, locale: &Locale, default: &str, ancestors: &[&st
         }
     }
     missing.sort();
-    let mut orphaned: Vec<String> = g
-        .get(&locale.code)
-        .map(|es| es.iter().filter(|e| !source.contains(&e.id.as_str())).map(|e| e.id.clone()).collect())
-        .unwrap_or_default();
+    let mut orphaned: Vec<String> =
+        g.get(&locale.code).map(|es| es.iter().filter(|e| !source.contains(&e.id.as_str())).map(|e| e.id.clone()).collect()).unwrap_or_default();
     orphaned.sort();
     orphaned.dedup();
     GlossaryStatus { total: source.len(), translated, inherited, missing, orphaned }
@@ -367,8 +342,7 @@ pub fn render_table(report: &StatusReport) -> String {
             format!("{}/{}", l.glossary.translated + l.glossary.inherited, l.glossary.total),
         ]);
     }
-    let widths: Vec<usize> =
-        (0..header.len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..header.len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
@@ -620,9 +594,8 @@ fn translation_rel(canonical_root: &Path, abs: &Path, tag: &str) -> Result<Strin
         })
         .collect();
     let shown = display_path(inside);
-    let not_here = |hint: String| {
-        Err(Diagnostic::error(inside, 0, 0, format!("not a `{tag}` translation: expected a file under locales/{tag}/content/")).with_hint(hint))
-    };
+    let not_here =
+        |hint: String| Err(Diagnostic::error(inside, 0, 0, format!("not a `{tag}` translation: expected a file under locales/{tag}/content/")).with_hint(hint));
     match parts.as_slice() {
         [l, t, c, rest @ ..] if l == "locales" && c == "content" && !rest.is_empty() => {
             if canonical_tag(t) != tag {
@@ -634,9 +607,7 @@ fn translation_rel(canonical_root: &Path, abs: &Path, tag: &str) -> Result<Strin
             }
             Ok(rel)
         }
-        [c, rest @ ..] if c == "content" && !rest.is_empty() => {
-            not_here(format!("that is a source file; give its translation instead: locales/{tag}/{shown}"))
-        }
+        [c, rest @ ..] if c == "content" && !rest.is_empty() => not_here(format!("that is a source file; give its translation instead: locales/{tag}/{shown}")),
         _ => not_here(format!("translations mirror content/ paths, e.g. locales/{tag}/content/about.md")),
     }
 }
@@ -647,7 +618,10 @@ fn stamp_file(abs: &Path, display: &Path, digest: &str) -> Result<Stamped, Diagn
     let new = match set_source_hash(&bytes, digest) {
         Ok(None) => return Ok(Stamped::UpToDate),
         Ok(Some(new)) => new,
-        Err(msg) => return Err(Diagnostic::error(display, 1, 1, msg).with_hint("a translation starts with a `---` line, then its front matter (at least `title:`), then a closing `---` line")),
+        Err(msg) => {
+            return Err(Diagnostic::error(display, 1, 1, msg)
+                .with_hint("a translation starts with a `---` line, then its front matter (at least `title:`), then a closing `---` line"));
+        }
     };
     verify(&new, display, digest)?;
     write_atomically(abs, &new).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot write the file: {e}")))?;
@@ -824,29 +798,17 @@ mod tests {
     #[test]
     fn inserts_before_the_closing_line() {
         assert_eq!(stamp("---\ntitle: A\n---\nbody\n").unwrap(), format!("---\ntitle: A\nsource_hash: {D}\n---\nbody\n"));
-        assert_eq!(
-            stamp("\u{feff}---\r\ntitle: A\r\n---\r\nbody").unwrap(),
-            format!("\u{feff}---\r\ntitle: A\r\nsource_hash: {D}\r\n---\r\nbody")
-        );
+        assert_eq!(stamp("\u{feff}---\r\ntitle: A\r\n---\r\nbody").unwrap(), format!("\u{feff}---\r\ntitle: A\r\nsource_hash: {D}\r\n---\r\nbody"));
     }
 
     #[test]
     fn replaces_in_place_and_is_idempotent() {
-        assert_eq!(
-            stamp("---\nsource_hash: old # x\ntitle: A\n---\n").unwrap(),
-            format!("---\nsource_hash: {D}\ntitle: A\n---\n")
-        );
+        assert_eq!(stamp("---\nsource_hash: old # x\ntitle: A\n---\n").unwrap(), format!("---\nsource_hash: {D}\ntitle: A\n---\n"));
         assert_eq!(stamp(&format!("---\ntitle: A\nsource_hash: {D}\n---\n")), None);
         assert_eq!(stamp(&format!("---\ntitle: A\nsource_hash: \"{D}\"\n---\n")), None);
-        assert_eq!(
-            stamp("---\ntitle: A\nsource_hash: >\n  abc\n---\n").unwrap(),
-            format!("---\ntitle: A\nsource_hash: {D}\n---\n")
-        );
+        assert_eq!(stamp("---\ntitle: A\nsource_hash: >\n  abc\n---\n").unwrap(), format!("---\ntitle: A\nsource_hash: {D}\n---\n"));
         // Other keys that merely start with the name are left alone.
-        assert_eq!(
-            stamp("---\nsource_hash_old: x\ntitle: A\n---\n").unwrap(),
-            format!("---\nsource_hash_old: x\ntitle: A\nsource_hash: {D}\n---\n")
-        );
+        assert_eq!(stamp("---\nsource_hash_old: x\ntitle: A\n---\n").unwrap(), format!("---\nsource_hash_old: x\ntitle: A\nsource_hash: {D}\n---\n"));
     }
 
     #[test]

@@ -25,12 +25,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, origin: Origin) -> Re
         let (line, col) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let raw = e.to_string();
         let message = clean_message(&raw);
-        let mut d = Diagnostic::error(
-            path,
-            line.max(1) + origin.line_offset,
-            col.max(1) + origin.col_offset,
-            message.clone(),
-        );
+        let mut d = Diagnostic::error(path, line.max(1) + origin.line_offset, col.max(1) + origin.col_offset, message.clone());
         if let Some(hint) = unknown_field_hint(&message) {
             d = d.with_hint(hint);
         }
@@ -67,11 +62,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let end = rest.find('`')?;
     let field = &rest[..end];
     let expected = rest.split("expected one of ").nth(1).or_else(|| rest.split("expected ").nth(1))?;
-    let candidates: Vec<&str> = expected
-        .split(',')
-        .map(|s| s.trim().trim_matches('`'))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let candidates: Vec<&str> = expected.split(',').map(|s| s.trim().trim_matches('`')).filter(|s| !s.is_empty()).collect();
     match did_you_mean(field, candidates.iter().copied()) {
         Some(best) => Some(format!("did you mean `{best}`?")),
         None => Some(format!("known keys: {}", candidates.join(", "))),
@@ -93,8 +84,7 @@ mod tests {
 
     #[test]
     fn unknown_key_has_position_and_hint() {
-        let e = parse::<Fm>("title: x\nobjectivs: [a]\n", Path::new("a.md"), Origin { line_offset: 1, col_offset: 0 })
-            .unwrap_err();
+        let e = parse::<Fm>("title: x\nobjectivs: [a]\n", Path::new("a.md"), Origin { line_offset: 1, col_offset: 0 }).unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
         assert!(e.message.contains("unknown field `objectivs`"), "{}", e.message);
         assert_eq!(e.hint.as_deref(), Some("did you mean `objectives`?"));

@@ -152,7 +152,8 @@ fn failed_build_leaves_previous_output_untouched() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(before, snapshot(&s.root().join("public")));
     // No staging folder is left behind.
-    let leftovers: Vec<_> = std::fs::read_dir(s.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(s.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
     assert!(leftovers.is_empty());
 }
 
@@ -266,10 +267,8 @@ fn hreflang_is_reciprocal_across_the_whole_site() {
         for (lang, href) in alternates(&html) {
             let target = path.parent().unwrap().join(&href);
             let target_html = std::fs::read_to_string(&target).unwrap_or_else(|_| panic!("{} → {href} is missing", path.display()));
-            let back: Vec<std::path::PathBuf> = alternates(&target_html)
-                .into_iter()
-                .map(|(_, h)| target.parent().unwrap().join(h).canonicalize().unwrap())
-                .collect();
+            let back: Vec<std::path::PathBuf> =
+                alternates(&target_html).into_iter().map(|(_, h)| target.parent().unwrap().join(h).canonicalize().unwrap()).collect();
             assert!(back.contains(&path.canonicalize().unwrap()), "{} ({lang}) does not link back to {}", target.display(), path.display());
             checked += 1;
         }

@@ -124,7 +124,14 @@ fn one_zip_per_locale_with_the_fallback_chain() {
     assert_eq!(fr_ca.top_level(), expect(&["fr-CA", "fr", "en"]));
 
     // Pages and colocated files of every chain locale.
-    for page in ["fr-CA/index.html", "fr-CA/about/index.html", "fr/index.html", "en/index.html", "en/modules/basics/first/index.html", "fr/modules/basics/images/drop.svg"] {
+    for page in [
+        "fr-CA/index.html",
+        "fr-CA/about/index.html",
+        "fr/index.html",
+        "en/index.html",
+        "en/modules/basics/first/index.html",
+        "fr/modules/basics/images/drop.svg",
+    ] {
         assert!(fr_ca.has(page), "fr-CA zip lacks {page}: {:?}", fr_ca.names());
     }
     // Search indexes only for the locales in the zip; the rest of assets/ in full.
@@ -173,8 +180,7 @@ fn manifest_lists_the_digest_of_every_other_entry() {
                 (path.to_string(), digest.to_string())
             })
             .collect();
-        let expected: Vec<(String, String)> =
-            z.entries.iter().filter(|(n, _)| n != "MANIFEST.txt").map(|(n, b)| (n.clone(), sha256_hex(b))).collect();
+        let expected: Vec<(String, String)> = z.entries.iter().filter(|(n, _)| n != "MANIFEST.txt").map(|(n, b)| (n.clone(), sha256_hex(b))).collect();
         assert_eq!(listed, expected, "{code}: MANIFEST.txt must list `sha256  path` of every other entry, sorted");
         assert!(listed.windows(2).all(|w| w[0].0 < w[1].0));
     }

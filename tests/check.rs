@@ -261,13 +261,7 @@ fn orphaned_translations_are_warnings_but_translations_of_drafts_are_not() {
 fn check_with_root_reports_paths_relative_to_the_site() {
     let s = warnings_site();
     let parent = s.root().parent().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_donorbook"))
-        .args(["check", "--root"])
-        .arg(s.root())
-        .current_dir(parent)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_donorbook")).args(["check", "--root"]).arg(s.root()).current_dir(parent).env("NO_COLOR", "1").output().unwrap();
     let e = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{e}");
     assert!(e.contains("content/modules/alpha/02-second.md:10:5: warning: image without alt text\n   |\n10 | See ![](images/drop.svg) here."), "{e}");
@@ -303,7 +297,10 @@ fn a_site_that_cannot_be_loaded_fails_with_a_message() {
 #[test]
 fn figure_with_an_empty_alt_is_a_warning_at_the_call() {
     let s = clean_site();
-    s.write(LESSON, "---\ntitle: Second lesson\nsummary: S.\nweight: 10\n---\nText.\n\n{{ figure(src=\"images/drop.svg\", alt=\"  \", caption=\"A drop\") }}\n");
+    s.write(
+        LESSON,
+        "---\ntitle: Second lesson\nsummary: S.\nweight: 10\n---\nText.\n\n{{ figure(src=\"images/drop.svg\", alt=\"  \", caption=\"A drop\") }}\n",
+    );
     let o = s.run(&["check", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let report = json(&o);

@@ -50,7 +50,10 @@ fn symlinks_that_leave_the_site_or_loop() {
     std::os::unix::fs::symlink(s.root().join("content"), s.root().join("content/modules/alpha/loop")).unwrap();
     let e = expect_error(&s, "points outside the site; it was not read");
     assert!(e.contains("content/modules/alpha/04-leak.md"), "{e}");
-    assert!(!s.root().join("public").exists() || !std::fs::read_to_string(s.root().join("public/en/modules/alpha/leak/index.html")).unwrap_or_default().contains("TOP SECRET"));
+    assert!(
+        !s.root().join("public").exists()
+            || !std::fs::read_to_string(s.root().join("public/en/modules/alpha/leak/index.html")).unwrap_or_default().contains("TOP SECRET")
+    );
 }
 
 #[test]

@@ -50,7 +50,10 @@ fn errors_in_an_edit_keep_the_previous_page() {
     let report = session.update(&[site.root().join(LESSON)]).unwrap();
     assert!(report.ok(), "nothing links to #second-heading: {:?}", report.diagnostics);
     site.write("content/modules/beta/01-gamma.md", "---\ntitle: Gamma lesson\nsummary: Headings in several scripts.\n---\n## Цусны донор\n\nBack to [the first lesson](../alpha/01-first.md#intro-heading).\n\n## 献血者\n\n## Цусны донор\n");
-    site.write("content/modules/alpha/01-first.md", "---\ntitle: First lesson\nsummary: Comes second because of its weight.\nweight: 20\nduration: 10\n---\nNo intro heading now. [second](02-second.md)\n");
+    site.write(
+        "content/modules/alpha/01-first.md",
+        "---\ntitle: First lesson\nsummary: Comes second because of its weight.\nweight: 20\nduration: 10\n---\nNo intro heading now. [second](02-second.md)\n",
+    );
     let report = session.update(&[site.root().join("content/modules/alpha/01-first.md")]).unwrap();
     assert!(report.diagnostics.iter().any(|d| d.is_error() && d.message.contains("#intro-heading")), "{:?} {}", report.diagnostics, report.files_written);
 }

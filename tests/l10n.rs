@@ -117,10 +117,7 @@ fn status_json_counts_translated_stale_missing_orphaned_and_inherited() {
     assert_eq!(codes, ["fr", "sw", "sw-TZ"], "every locale but the default, in site.yaml order");
 
     let fr = locale(&r, "fr");
-    assert_eq!(
-        fr["pages"],
-        serde_json::json!({"total": 6, "translated": 1, "stale": 3, "missing": 2, "inherited": 0, "orphaned": 1, "percent": 16.7})
-    );
+    assert_eq!(fr["pages"], serde_json::json!({"total": 6, "translated": 1, "stale": 3, "missing": 2, "inherited": 0, "orphaned": 1, "percent": 16.7}));
     assert_eq!(strings(&fr["stale"]), ["about.md", "modules/giving/01-first-steps.md", "modules/giving/_index.md"]);
     assert_eq!(strings(&fr["unstamped"]), ["modules/giving/01-first-steps.md"]);
     assert_eq!(strings(&fr["missing"]), ["modules/_index.md", "modules/giving/02-after.md"]);
@@ -137,10 +134,7 @@ fn status_json_counts_translated_stale_missing_orphaned_and_inherited() {
     // The country variant translated about.md itself and takes _index.md from sw: inherited,
     // not missing, and counted as covered.
     let tz = locale(&r, "sw-TZ");
-    assert_eq!(
-        tz["pages"],
-        serde_json::json!({"total": 6, "translated": 1, "stale": 0, "missing": 4, "inherited": 1, "orphaned": 0, "percent": 33.3})
-    );
+    assert_eq!(tz["pages"], serde_json::json!({"total": 6, "translated": 1, "stale": 0, "missing": 4, "inherited": 1, "orphaned": 0, "percent": 33.3}));
     assert_eq!(tz["inherited"], serde_json::json!([{"path": "_index.md", "from": "sw"}]));
     assert!(!strings(&tz["missing"]).contains(&"_index.md".to_string()));
 
@@ -267,7 +261,9 @@ fn stamp_makes_a_stale_page_translated() {
     assert_eq!(digest.len(), 16);
     assert_eq!(
         text_after,
-        format!("---\n# Translated by the Lyon team.\ntitle: À propos\nsource_hash: {digest}\nweight: 5\n---\nCe centre forme le personnel et les bénévoles.\n")
+        format!(
+            "---\n# Translated by the Lyon team.\ntitle: À propos\nsource_hash: {digest}\nweight: 5\n---\nCe centre forme le personnel et les bénévoles.\n"
+        )
     );
 
     // Editing the source makes the translation stale again.

@@ -42,7 +42,9 @@ fn messages_follow_the_chain_country_language_default() {
 
 #[test]
 fn plural_rules_follow_each_language() {
-    let s = site_with("[{{ t(key=\"minutes\", count=0) }}] [{{ t(key=\"minutes\", count=1) }}] [{{ t(key=\"minutes\", count=2) }}] [{{ t(key=\"minutes\", count=5) }}] [{{ t(key=\"minutes\", count=11) }}]");
+    let s = site_with(
+        "[{{ t(key=\"minutes\", count=0) }}] [{{ t(key=\"minutes\", count=1) }}] [{{ t(key=\"minutes\", count=2) }}] [{{ t(key=\"minutes\", count=5) }}] [{{ t(key=\"minutes\", count=11) }}]",
+    );
     let en = about(&s, "en");
     assert!(en.contains("[0 minutes] [1 minute] [2 minutes] [5 minutes] [11 minutes]"), "{en}");
     // French: 0 and 1 are singular.

@@ -153,7 +153,16 @@ fn traversal_is_refused_and_404_uses_the_site_page() {
     let server = start(&site);
     #[cfg(unix)]
     std::os::unix::fs::symlink(site.root().join("secret.txt"), site.root().join("public/leak.txt")).unwrap();
-    for target in ["/../secret.txt", "/%2e%2e/secret.txt", "/en/%2E%2E/%2e%2e/secret.txt", "/en/..%5c..%5csecret.txt", "//etc/passwd", "/..\\secret.txt", "/leak.txt", "/../../../../etc/passwd"] {
+    for target in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/en/%2E%2E/%2e%2e/secret.txt",
+        "/en/..%5c..%5csecret.txt",
+        "//etc/passwd",
+        "/..\\secret.txt",
+        "/leak.txt",
+        "/../../../../etc/passwd",
+    ] {
         let (status, body) = get(server.port, target);
         assert!(status == 403 || status == 404, "{target}: {status}");
         assert!(!body.contains("TOP SECRET") && !body.contains("root:"), "{target} leaked a file");
@@ -192,6 +201,7 @@ fn ctrl_c_stops_cleanly() {
         assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
         std::thread::sleep(Duration::from_millis(20));
     }
-    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("staging")).collect();
     assert!(leftovers.is_empty());
 }

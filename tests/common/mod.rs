@@ -32,12 +32,7 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_donorbook"))
-            .args(args)
-            .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
+        Command::new(env!("CARGO_BIN_EXE_donorbook")).args(args).current_dir(self.root()).env("NO_COLOR", "1").output().unwrap()
     }
 
     pub fn build(&self) -> Output {
