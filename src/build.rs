@@ -254,6 +254,9 @@ impl Session {
             }
         }
         let mut report = BuildReport { out: self.out.clone(), ..BuildReport::default() };
+        // The facts are updated in place (and restored on errors) rather than copied: an edit
+        // must not cost a pass over the whole site.
+        let mut facts = std::mem::take(&mut self.facts);
         let view = self.view();
         let mut outputs = Vec::new();
         let mut prints = HashSet::new();
@@ -273,23 +276,25 @@ impl Session {
         for o in &mut outputs {
             diags.extend(std::mem::take(&mut o.diagnostics));
         }
-        let mut facts: Vec<PageFacts> = self.facts.clone();
-        for o in &outputs {
-            if let Some(f) = &o.facts {
-                if let Some(old) = facts.iter_mut().find(|x| x.locale == f.locale && x.rel == f.rel) {
-                    *old = f.clone();
-                }
+        let mut replaced: Vec<(usize, PageFacts)> = Vec::new();
+        for f in outputs.iter_mut().filter_map(|o| o.facts.take()) {
+            if let Some(i) = facts.iter().position(|x| x.locale == f.locale && x.rel == f.rel) {
+                replaced.push((i, std::mem::replace(&mut facts[i], f)));
             }
         }
         check_anchors(&view, &facts, &diags);
-        if !diags.has_errors() {
+        if diags.has_errors() {
+            for (i, old) in replaced {
+                facts[i] = old;
+            }
+        } else {
             for o in outputs.iter().filter(|o| !o.html.is_empty()) {
                 if let Err(e) = write::replace_file(&self.out.join(&o.path), &o.html) {
                     diags.push(Diagnostic::error(&o.path, 0, 0, format!("cannot write: {e}")));
                 }
             }
-            self.facts = facts;
         }
+        self.facts = facts;
         report.files_written = outputs.len();
         report.diagnostics = diags.into_sorted();
         report.elapsed = start.elapsed();

@@ -284,10 +284,7 @@ fn finish(view: &SiteView<'_>, template: &str, ctx: Context, path: &str, display
         out.diagnostics.push(Diagnostic::error(display, 0, 0, format!("template `{template}` does not exist")));
         return out;
     }
-    // Pages are about 4 kB of chrome plus their text.
-    let size_hint =
-        4096 + ctx.get("page").and_then(|p| p.as_map()).and_then(|m| m.get(&tera::value::Key::Str("content"))).and_then(Value::as_str).map_or(0, str::len);
-    match view.templates.render_bytes(template, &ctx, size_hint) {
+    match view.templates.render_bytes(template, &ctx) {
         Ok(html) => out.html = html,
         Err(e) => out.diagnostics.push(Diagnostic::error(view.templates.origin(template), 0, 0, format!("rendering {display} with `{template}` failed: {e}"))),
     }

@@ -273,61 +273,40 @@ fn push_json_str(out: &mut String, s: &str, collapse: bool) {
     static COLLAPSING: [bool; 256] = table(true);
     static KEEPING: [bool; 256] = table(false);
     let special = if collapse { &COLLAPSING } else { &KEEPING };
-    out.push('"');
     let bytes = s.as_bytes();
+    out.push('"');
     let mut pending_space = false;
     let mut written = false;
-    let mut plain = 0; // start of the run of characters that need no escape
     let mut i = 0;
     loop {
-        let run = bytes[i..].iter().position(|&b| special[b as usize]).unwrap_or(bytes.len() - i);
-        if run > 0 {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+        // The run of characters written as they are: plain bytes, and characters whose lead
+        // byte is special but which need nothing (é, ‘, 、…).
+        let mut end = i;
+        let escape = loop {
+            end += bytes[end..].iter().position(|&b| special[b as usize]).unwrap_or(bytes.len() - end);
+            match s[end..].chars().next() {
+                Some(c) => match json_escape(c, collapse) {
+                    Some(e) => break Some((c, e)),
+                    None => end += c.len_utf8(),
+                },
+                None => break None,
             }
+        };
+        if end > i {
+            if std::mem::take(&mut pending_space) {
+                out.push(' ');
+            }
+            out.push_str(&s[i..end]);
             written = true;
-            i += run;
         }
-        let Some(c) = s[i..].chars().next() else { break };
-        let width = c.len_utf8();
-        let escape: Option<&str> = match c {
-            '"' => Some("\\\""),
-            '\\' => Some("\\\\"),
-            '<' => Some("\\u003c"),
-            '>' => Some("\\u003e"),
-            '&' => Some("\\u0026"),
-            '\u{2028}' if !collapse => Some("\\u2028"),
-            '\u{2029}' if !collapse => Some("\\u2029"),
-            c if collapse && c.is_whitespace() => Some(""),
-            '\n' => Some("\\n"),
-            '\r' => Some("\\r"),
-            '\t' => Some("\\t"),
-            '\u{8}' => Some("\\b"),
-            '\u{c}' => Some("\\f"),
-            c if (c as u32) < 0x20 => Some(""),
-            _ => None,
-        };
-        let Some(escape) = escape else {
-            // A lead byte of an ordinary character (é, ‘, 、…).
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            written = true;
-            i += width;
-            continue;
-        };
-        out.push_str(&s[plain..i]);
-        i += width;
-        plain = i;
+        let Some((c, escape)) = escape else { break };
+        i = end + c.len_utf8();
         if collapse && c.is_whitespace() {
             pending_space = written;
             continue;
         }
-        if pending_space {
+        if std::mem::take(&mut pending_space) {
             out.push(' ');
-            pending_space = false;
         }
         written = true;
         if escape.is_empty() {
@@ -336,8 +315,29 @@ fn push_json_str(out: &mut String, s: &str, collapse: bool) {
             out.push_str(escape);
         }
     }
-    out.push_str(&s[plain..]);
     out.push('"');
+}
+
+/// How `c` is written inside a JSON string of the index: `None` as it is, `Some("")` collapsed
+/// (whitespace, with `collapse`) or as a `\uXXXX` escape (other control characters).
+fn json_escape(c: char, collapse: bool) -> Option<&'static str> {
+    match c {
+        '"' => Some("\\\""),
+        '\\' => Some("\\\\"),
+        '<' => Some("\\u003c"),
+        '>' => Some("\\u003e"),
+        '&' => Some("\\u0026"),
+        '\u{2028}' if !collapse => Some("\\u2028"),
+        '\u{2029}' if !collapse => Some("\\u2029"),
+        c if collapse && c.is_whitespace() => Some(""),
+        '\n' => Some("\\n"),
+        '\r' => Some("\\r"),
+        '\t' => Some("\\t"),
+        '\u{8}' => Some("\\b"),
+        '\u{c}' => Some("\\f"),
+        c if (c as u32) < 0x20 => Some(""),
+        _ => None,
+    }
 }
 
 /// The whole content of `assets/search/<locale>.js`.

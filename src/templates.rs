@@ -78,8 +78,9 @@ impl Templates {
 
     /// Renders a whole page as bytes, to be written as they are: no UTF-8 validation of the
     /// output (it is made of valid strings), which is a pass over every byte of the site.
-    pub fn render_bytes(&self, name: &str, ctx: &tera::Context, size_hint: usize) -> Result<Vec<u8>, String> {
-        let mut out = Vec::with_capacity(size_hint);
+    pub fn render_bytes(&self, name: &str, ctx: &tera::Context) -> Result<Vec<u8>, String> {
+        // A page is a few kB of chrome plus its text; start there rather than at zero.
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera.render_to(name, ctx, &mut out).map_err(|e| error_chain(&e))?;
         Ok(out)
     }
