@@ -495,6 +495,8 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &mut [PageFacts], writer: &(
             title: f.title.clone(),
             section: f.section.clone(),
             text: std::mem::take(&mut f.text),
+            text_lang: f.text_lang.clone(),
+            section_lang: f.section_lang.clone(),
         });
     }
     let jobs: Vec<(usize, Vec<search::SearchDoc>)> =

@@ -142,13 +142,16 @@ impl PageHost<'_> {
         let shown = call.args.get("text").and_then(Arg::as_str).unwrap_or(&entry.term);
         let tip = env.next_id("term");
         let href = urls::relative(env.page_dir, &format!("{}/glossary/index.html", self.locale.code));
+        // The definition is in the entry's language; the link text too unless the page gave its own.
         let lang_attr = if entry.written_in != self.locale.code && !same_language(&entry.written_in, self.locale) {
-            format!(" lang=\"{}\"", urls::escape_attr(&entry.written_in))
+            let dir = entry.written_in.parse().map(|l| crate::locale::direction_of(&l)).unwrap_or(self.locale.dir);
+            format!(" lang=\"{}\" dir=\"{}\"", urls::escape_attr(&entry.written_in), dir.as_str())
         } else {
             String::new()
         };
+        let shown_lang = if call.args.contains_key("text") { "" } else { lang_attr.as_str() };
         let html = format!(
-            "<span class=\"term\"{lang_attr}><a href=\"{href}#term-{}\" aria-describedby=\"{tip}\">{}</a><span class=\"term-tip\" role=\"tooltip\" id=\"{tip}\">{}</span></span>",
+            "<span class=\"term\"><a href=\"{href}#term-{}\" aria-describedby=\"{tip}\"{shown_lang}>{}</a><span class=\"term-tip\" role=\"tooltip\" id=\"{tip}\"{lang_attr}>{}</span></span>",
             urls::escape_attr(&entry.id),
             urls::escape_attr(shown),
             urls::escape_attr(&entry.definition),

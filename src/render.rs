@@ -98,6 +98,10 @@ pub struct PageFacts {
     pub anchors: Vec<AnchorRef>,
     pub display: String,
     pub kind: Option<Kind>,
+    /// Language and direction of the title and text, when they are not the locale's (a fallback).
+    pub text_lang: Option<(String, String)>,
+    /// The same for `section` (a translated lesson of an untranslated module, or the reverse).
+    pub section_lang: Option<(String, String)>,
 }
 
 impl SiteView<'_> {
@@ -177,7 +181,6 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
     }
     let mut ctx = base_context(view, lp, &page.dir, PageKey::Source(page.rel.clone()));
     let locale = view.locale(lp);
-    let written = view.locales.get(&page.tree);
     let toc = list(body.headings.iter().filter(|h| h.level == 2 || h.level == 3), |h| {
         Obj::new().set("level", h.level).set("id", h.id.as_str()).set("text", h.text.as_str()).done()
     });
@@ -194,14 +197,7 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
         .set("reading_minutes", reading_minutes(&body.text))
         .set("fallback", page.fallback)
         .set("outdated", is_outdated(view, page, doc))
-        .set(
-            "written_in",
-            Obj::new()
-                .set("code", page.tree.as_str())
-                .set("name", written.map(|l| l.name.clone()).unwrap_or_else(|| page.tree.clone()))
-                .set("dir", written.map(|l| l.dir.as_str()).unwrap_or(locale.dir.as_str()))
-                .done(),
-        )
+        .set("written_in", written_in(view, &page.tree, locale))
         .done();
     ctx.insert_value("page", page_value);
     ctx.insert_value("breadcrumbs", breadcrumbs(view, lp, page));
@@ -216,7 +212,8 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
         add_prev_next(view, lp, index, &mut ctx);
     }
     let template = doc.front.template.clone().unwrap_or_else(|| default_template(page.kind).to_string());
-    let section = page.module.map(|mi| view.doc(&lp.pages[lp.modules[mi].page]).front.title.clone()).unwrap_or_default();
+    let module_page = page.module.map(|mi| &lp.pages[lp.modules[mi].page]);
+    let section = module_page.map(|mp| view.doc(mp).front.title.clone()).unwrap_or_default();
     let mut out = finish(view, &template, ctx, &format!("{}index.html", page.dir), &doc.display.to_string_lossy());
     out.diagnostics.extend(body.diagnostics);
     if matches!(page.kind, Kind::Module | Kind::Lesson) && doc.front.summary.as_deref().is_none_or(|s| s.trim().is_empty()) {
@@ -236,6 +233,8 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
         anchors: body.anchors,
         display: doc.display.to_string_lossy().replace('\\', "/"),
         kind: Some(page.kind),
+        text_lang: fallback_lang(view, page),
+        section_lang: module_page.and_then(|mp| fallback_lang(view, mp)),
     });
     (out, marked)
 }
@@ -254,6 +253,31 @@ pub fn render_module(view: &SiteView<'_>, lp: &LocalePlan, mi: usize) -> Vec<Out
     }
     out.push(render_print_with(view, lp, mi, Some(&bodies)));
     out
+}
+
+/// The locale a page's text is written in (its tree), as templates see it: code, name and
+/// direction, for the fallback notice and the `lang`/`dir` of the text.
+fn written_in(view: &SiteView<'_>, tree: &str, page_locale: &Locale) -> Value {
+    let written = view.locales.get(tree);
+    Obj::new()
+        .set("code", tree)
+        .set("name", written.map(|l| l.name.as_str()).unwrap_or(tree))
+        .set("dir", written.map(|l| l.dir.as_str()).unwrap_or(page_locale.dir.as_str()))
+        .done()
+}
+
+/// Tag and direction of a fallback page's text; `None` when the page is in its locale's language.
+fn fallback_lang(view: &SiteView<'_>, page: &PlannedPage) -> Option<(String, String)> {
+    page.fallback.then(|| (page.tree.clone(), view.locales.get(&page.tree).map(|l| l.dir.as_str()).unwrap_or("ltr").to_string()))
+}
+
+/// `lang` and `dir` of a page's text when it is in another language than the page around it
+/// (a fallback), so a right-to-left page keeps English punctuation at the English end.
+fn text_lang(obj: Obj, view: &SiteView<'_>, page: &PlannedPage) -> Obj {
+    match fallback_lang(view, page) {
+        Some((lang, dir)) => obj.set("lang", lang).set("dir", dir),
+        None => obj.set("lang", Value::none()).set("dir", Value::none()),
+    }
 }
 
 /// A translation whose source changed after it was stamped: readers are told, as many
@@ -304,7 +328,7 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     let modules = list(lp.modules.iter().filter(|_| list_modules), |m| {
         let p = &lp.pages[m.page];
         let d = view.doc(p);
-        Obj::new()
+        text_lang(Obj::new(), view, p)
             .set("title", d.front.title.as_str())
             .set("url", rel(&format!("{}index.html", p.dir)))
             .set("current", dir.starts_with(&p.dir))
@@ -376,6 +400,11 @@ fn crumb(title: impl Into<Value>, url: String) -> Value {
     Obj::new().set("title", title).set("url", url).done()
 }
 
+/// A crumb to a page whose title may be in another language than the page it is shown on.
+fn page_crumb(view: &SiteView<'_>, page: &PlannedPage, url: String) -> Value {
+    text_lang(Obj::new(), view, page).set("title", view.doc(page).front.title.as_str()).set("url", url).done()
+}
+
 fn breadcrumbs(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage) -> Value {
     let locale = view.locale(lp);
     let rel = |to: &str| urls::relative(&page.dir, to);
@@ -385,7 +414,7 @@ fn breadcrumbs(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage) -> Valu
     }
     if let (Kind::Lesson, Some(mi)) = (page.kind, page.module) {
         let mp = &lp.pages[lp.modules[mi].page];
-        out.push(crumb(view.doc(mp).front.title.as_str(), rel(&format!("{}index.html", mp.dir))));
+        out.push(page_crumb(view, mp, rel(&format!("{}index.html", mp.dir))));
     }
     Value::from(out)
 }
@@ -395,7 +424,7 @@ fn lesson_row(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, n: usize, dir: &s
     let m = &lp.modules[mi];
     let p = &lp.pages[m.lessons[n]];
     let d = view.doc(p);
-    Obj::new()
+    text_lang(Obj::new(), view, p)
         .set("title", d.front.title.as_str())
         .set("summary", d.front.summary.as_deref())
         .set("duration", d.front.duration)
@@ -418,7 +447,7 @@ fn module_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, dir: &str, lesso
     let mp = &lp.pages[m.page];
     let md = view.doc(mp);
     let total: u32 = md.front.duration.unwrap_or_else(|| m.lessons.iter().filter_map(|&li| view.doc(&lp.pages[li]).front.duration).sum());
-    Obj::new()
+    text_lang(Obj::new(), view, mp)
         .set("title", md.front.title.as_str())
         .set("summary", md.front.summary.as_deref())
         .set("slug", m.slug.as_str())
@@ -491,12 +520,15 @@ fn add_prev_next(view: &SiteView<'_>, lp: &LocalePlan, index: usize, ctx: &mut C
     let dir = &lp.pages[index].dir;
     let link = |i: usize| {
         let p = &lp.pages[i];
-        let module_title = p.module.map(|mi| view.doc(&lp.pages[lp.modules[mi].page]).front.title.as_str());
-        Obj::new()
+        let module_page = p.module.map(|mi| &lp.pages[lp.modules[mi].page]);
+        let module_title = module_page.map(|mp| view.doc(mp).front.title.as_str());
+        let module_lang = module_page.filter(|mp| mp.fallback).map(|mp| text_lang(Obj::new(), view, mp).done());
+        text_lang(Obj::new(), view, p)
             .set("title", view.doc(p).front.title.as_str())
             .set("url", urls::relative(dir, &format!("{}index.html", p.dir)))
             .set("other_module", p.module != lp.pages[index].module)
             .set("module_title", module_title)
+            .set("module_lang", module_lang)
             .done()
     };
     let (prev, next) = neighbours(lp, index);
@@ -571,7 +603,6 @@ fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Op
                 }
             };
             let d = view.doc(p);
-            let w = view.locales.get(&p.tree);
             Obj::new()
                 .set("number", n + 1)
                 .set("id", format!("lesson-{slug}"))
@@ -581,13 +612,12 @@ fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Op
                 .set("duration", d.front.duration)
                 .set("fallback", p.fallback)
                 .set("answers", answer_key(d))
-                .set("written_in", Obj::new().set("code", p.tree.as_str()).set("dir", w.map(|l| l.dir.as_str()).unwrap_or("ltr")).done())
+                .set("written_in", written_in(view, &p.tree, view.locale(lp)))
                 .done()
         })
         .collect();
     let mut ctx = base_context(view, lp, &dir, PageKey::Print(mp.rel.clone()));
     let md = view.doc(mp);
-    let w = view.locales.get(&mp.tree);
     let page = Obj::new()
         .set("kind", "print")
         .set("title", md.front.title.as_str())
@@ -595,7 +625,7 @@ fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Op
         .set("content", intro.html)
         .set("fallback", mp.fallback)
         .set("outdated", false)
-        .set("written_in", Obj::new().set("code", mp.tree.as_str()).set("dir", w.map(|l| l.dir.as_str()).unwrap_or("ltr")).done())
+        .set("written_in", written_in(view, &mp.tree, view.locale(lp)))
         .done();
     ctx.insert_value("page", page);
     ctx.insert_value("module", module_value(view, lp, mi, &dir, None));
@@ -651,6 +681,7 @@ pub fn render_glossary(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
             .set("definition", e.definition.as_str())
             .set("see_also", see)
             .set("lang", if differs { Some(e.written_in.as_str()) } else { None })
+            .set("dir", if differs { view.locales.get(&e.written_in).map(|l| l.dir.as_str()) } else { None })
             .done();
         match groups.last_mut() {
             Some((l, list)) if *l == letter => list.push(v),

@@ -65,6 +65,11 @@ pub struct SearchDoc {
     pub section: String,
     /// Plain text of the page body (already stripped of HTML by the caller).
     pub text: String,
+    /// `(tag, dir)` of title and text when they are in another language than the index's locale
+    /// (a fallback page), so result lists can mark them; `None` otherwise.
+    pub text_lang: Option<(String, String)>,
+    /// The same for `section`.
+    pub section_lang: Option<(String, String)>,
 }
 
 const ZWNJ: char = '\u{200C}';
@@ -347,6 +352,9 @@ fn json_escape(c: char, collapse: bool) -> Option<&'static str> {
 /// (window.donorbookSearch = window.donorbookSearch || {})["en"] = {"v":1,"locale":"en","docs":[[url,title,section,text],…]};
 /// ```
 ///
+/// A fallback page's row goes on with `[tag, dir]` of its title and text (or `null`), and of its
+/// section when that one is a fallback: `[url,title,section,text,["en","ltr"],["en","ltr"]]`.
+///
 /// Docs are sorted by url (then title, section, text), whitespace in titles, sections and text
 /// is collapsed to single spaces, so equal input in any order gives byte-identical output.
 /// The file must be served / read as UTF-8 (it is loaded by pages that declare UTF-8).
@@ -378,10 +386,32 @@ pub fn build_index_js(locale: &str, docs: &[SearchDoc]) -> String {
         push_json_str(&mut out, &d.section, true);
         out.push(',');
         push_json_str(&mut out, &d.text, true);
+        // Only fallback docs carry their language: `[tag, dir]` for the text, then the section.
+        if d.text_lang.is_some() || d.section_lang.is_some() {
+            push_lang(&mut out, d.text_lang.as_ref());
+        }
+        if d.section_lang.is_some() {
+            push_lang(&mut out, d.section_lang.as_ref());
+        }
         out.push(']');
     }
     out.push_str("]};\n");
     out
+}
+
+/// `,["en","ltr"]` or `,null`: one optional language element of an index row.
+fn push_lang(out: &mut String, lang: Option<&(String, String)>) {
+    out.push(',');
+    match lang {
+        Some((tag, dir)) => {
+            out.push('[');
+            push_json_str(out, tag, false);
+            out.push(',');
+            push_json_str(out, dir, false);
+            out.push(']');
+        }
+        None => out.push_str("null"),
+    }
 }
 
 #[cfg(test)]
@@ -505,7 +535,7 @@ mod tests {
     // ---- index ----
 
     fn doc(url: &str, title: &str, section: &str, text: &str) -> SearchDoc {
-        SearchDoc { url: url.into(), title: title.into(), section: section.into(), text: text.into() }
+        SearchDoc { url: url.into(), title: title.into(), section: section.into(), text: text.into(), ..SearchDoc::default() }
     }
 
     fn sample_docs() -> Vec<SearchDoc> {

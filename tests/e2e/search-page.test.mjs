@@ -42,14 +42,23 @@ const INDEX = '/* donorbook search index (generated) */\n' +
   '["javascript:alert(3)","Bad url","","Blood everywhere."]' +
   ']};\n';
 
+// An Arabic index with English fallback rows: a lesson and its module both English, and an
+// Arabic lesson in an English module (text `null`, section English).
+const INDEX_AR = '/* donorbook search index (generated) */\n' +
+  '(window.donorbookSearch = window.donorbookSearch || {})["ar"] = {"v":1,"locale":"ar","docs":[' +
+  '["modules/who/index.html","Who can give blood?","Eligibility","Who can give blood? Most healthy adults.",["en","ltr"],["en","ltr"]],' +
+  '["modules/why/index.html","لماذا blood","Eligibility","نص blood عربي.",null,["en","ltr"]]' +
+  ']};\n';
+
 function site() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'donorbook-search-'));
   fs.mkdirSync(path.join(root, 'assets/search'), { recursive: true });
   fs.copyFileSync(searchJs, path.join(root, 'assets/search.js'));
   fs.writeFileSync(path.join(root, 'assets/search/en.js'), INDEX);
-  for (const loc of ['en', 'xx']) {
+  fs.writeFileSync(path.join(root, 'assets/search/ar.js'), INDEX_AR);
+  for (const [loc, dir] of [['en', 'ltr'], ['xx', 'ltr'], ['ar', 'rtl']]) {
     fs.mkdirSync(path.join(root, loc, 'search'), { recursive: true });
-    fs.writeFileSync(path.join(root, loc, 'search/index.html'), page(loc, 'ltr'));
+    fs.writeFileSync(path.join(root, loc, 'search/index.html'), page(loc, dir));
   }
   return root;
 }
@@ -77,6 +86,20 @@ test('search page works from file:// and keeps page data inert', { skip: !chromi
     assert.match(dom, /&lt;script&gt;alert\(2\)&lt;\/script&gt;/, 'snippet inserted as text');
     assert.doesNotMatch(dom, /<img src="?x/);
     assert.match(dom, /<li><a>Bad url<\/a>/, 'javascript: url not linked');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('fallback results in a right-to-left page carry their own language and direction', { skip: !chromium && 'no Chromium installed' }, () => {
+  const root = site();
+  try {
+    const url = pathToFileURL(path.join(root, 'ar/search/index.html')).href + '?q=blood';
+    const { dom, consoleLines } = render(url);
+    assert.deepEqual(consoleLines, [], 'no console messages');
+    const en = 'lang="en" dir="ltr"';
+    assert.ok(dom.includes(`<a href="../modules/who/index.html" ${en}>Who can give blood?</a> <span class="search-section" ${en}>Eligibility</span><p class="search-snippet" ${en}>`), dom);
+    assert.ok(dom.includes(`<a href="../modules/why/index.html">لماذا blood</a> <span class="search-section" ${en}>Eligibility</span><p class="search-snippet">`), dom);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

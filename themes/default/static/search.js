@@ -205,6 +205,16 @@
     return { n: n, z: n.indexOf(ZWNJ) >= 0 ? n.split(ZWNJ).join('') : null };
   }
 
+  /** `[tag, dir]` of a fallback row's text, or null (text in the index's own language). */
+  function langOf(v) {
+    return Array.isArray(v) && typeof v[0] === 'string' && (v[1] === 'ltr' || v[1] === 'rtl') ? { tag: v[0], dir: v[1] } : null;
+  }
+
+  /** Marks an element as written in another language than the page (bidi and speech). */
+  function markLang(el, lang) {
+    if (lang) { el.setAttribute('lang', lang.tag); el.setAttribute('dir', lang.dir); }
+  }
+
   /** Prepares the data registered by assets/search/<locale>.js for searching. */
   function buildIndex(data) {
     var docs = [];
@@ -214,7 +224,9 @@
         url: String(row[0] == null ? '' : row[0]),
         title: String(row[1] == null ? '' : row[1]),
         section: String(row[2] == null ? '' : row[2]),
-        text: String(row[3] == null ? '' : row[3])
+        text: String(row[3] == null ? '' : row[3]),
+        lang: langOf(row[4]),
+        sectionLang: langOf(row[5])
       };
       doc.fields = [prepField(doc.title), prepField(doc.section), prepField(doc.text)];
       docs.push(doc);
@@ -686,16 +698,19 @@
         var a = document.createElement('a');
         if (isSafeUrl(r.doc.url)) a.setAttribute('href', rootUrl + r.doc.url);
         a.textContent = r.doc.title || r.doc.url;
+        markLang(a, r.doc.lang);
         li.appendChild(a);
         if (r.doc.section) {
           li.appendChild(document.createTextNode(' '));
           var sec = document.createElement('span');
           sec.className = 'search-section';
           sec.textContent = r.doc.section;
+          markLang(sec, r.doc.sectionLang);
           li.appendChild(sec);
         }
         var p = document.createElement('p');
         p.className = 'search-snippet';
+        markLang(p, r.doc.lang);
         var parts;
         try { parts = snippet(r.doc, res.needles, 160); } catch (e) { parts = [{ text: r.doc.text.slice(0, 160), mark: false }]; }
         parts.forEach(function (part) {

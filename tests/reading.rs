@@ -1,0 +1,75 @@
+//! What readers of every locale see (issue 13): fallback text marked with its own language and
+//! direction, notices that name the language, lists and plurals in the reader's language.
+
+mod common;
+use common::{Site, stderr};
+
+fn built() -> Site {
+    let s = Site::fixture("basic");
+    let o = s.build();
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    s
+}
+
+/// The text of the first element with `class="<class>"` (up to its closing `</p>`).
+fn notice(html: &str, class: &str) -> String {
+    let start = html.find(&format!("class=\"{class}\"")).unwrap_or_else(|| panic!("no {class} in:\n{html}"));
+    let end = start + html[start..].find("</p>").unwrap();
+    html[start..end].to_string()
+}
+
+#[test]
+fn print_pages_name_the_language_in_the_fallback_notice() {
+    let s = built();
+    for page in ["ar/modules/alpha/print/index.html", "ar/modules/beta/print/index.html"] {
+        let n = notice(&s.out(page), "notice untranslated");
+        assert!(n.contains("English"), "{page}: {n}");
+    }
+}
+
+/// The basic fixture with one Arabic lesson (in an English module) that uses an English-only
+/// glossary term.
+fn arabic_site() -> Site {
+    let s = Site::fixture("basic");
+    s.write("content/glossary.yaml", "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n");
+    s.write(
+        "locales/ar/content/modules/alpha/02-second.md",
+        "---\ntitle: الدرس الثاني\nsummary: يأتي أولاً.\nweight: 10\n---\n## عنوان\n\nالكلمة {{ term(id=\"plasma\") }} هنا.\n",
+    );
+    let o = s.build();
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    s
+}
+
+#[test]
+fn fallback_text_outside_the_lesson_body_carries_its_language_and_direction() {
+    let s = arabic_site();
+    let en = "lang=\"en\" dir=\"ltr\"";
+    // Module cards on the home and catalogue pages: title and summary.
+    for page in ["ar/index.html", "ar/modules/index.html"] {
+        let html = s.out(page);
+        assert!(html.contains(&format!("{en}>Alpha module</a>")), "{page}:\n{html}");
+        assert!(html.contains(&format!("<p {en}>The first module.</p>")), "{page}:\n{html}");
+    }
+    // The Arabic lesson: its English module in the eyebrow, the breadcrumb and the next card.
+    let lesson = s.out("ar/modules/alpha/second/index.html");
+    assert!(lesson.contains(&format!("{en}>Alpha module</a> · ")), "{lesson}");
+    assert!(lesson.contains(&format!("<li><a href=\"../index.html\" {en}>Alpha module</a></li>")), "{lesson}");
+    assert!(lesson.contains(&format!("<span class=\"title\" {en}>First lesson</span>")), "{lesson}");
+    assert!(!lesson.contains("<h1 lang="), "the Arabic title is not marked as English");
+    // The English glossary definition in the Arabic text: its tooltip and term.
+    assert!(lesson.contains(&format!("role=\"tooltip\" id=\"term-1\" {en}>The liquid part of blood.</span>")), "{lesson}");
+    // An English lesson page in Arabic: the current crumb and the previous card.
+    let first = s.out("ar/modules/alpha/first/index.html");
+    assert!(first.contains(&format!("<li aria-current=\"page\" {en}>First lesson</li>")), "{first}");
+    assert!(first.contains("<span class=\"title\">الدرس الثاني</span>"), "{first}");
+    // The module page lists its lessons each in its own language.
+    let module = s.out("ar/modules/alpha/index.html");
+    assert!(module.contains(&format!("{en}>First lesson</a>")), "{module}");
+    assert!(module.contains(">الدرس الثاني</a>"), "{module}");
+    // Search rows: English text, or an Arabic lesson in an English module.
+    let index = s.out("assets/search/ar.js");
+    assert!(index.contains("\"The first module.\",[\"en\",\"ltr\"]]") || index.contains("[\"en\",\"ltr\"],[\"en\",\"ltr\"]]"), "{index}");
+    assert!(index.contains(",null,[\"en\",\"ltr\"]]"), "the Arabic lesson's English section: {index}");
+    assert!(!s.out("assets/search/en.js").contains("\"ltr\""), "English rows are unchanged");
+}
