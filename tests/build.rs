@@ -224,7 +224,7 @@ fn glossary_pages_are_sorted_per_language_with_letters() {
     assert!(en.contains(">A</a>") && en.contains(">P</a>"));
     let ar = s.out("ar/glossary/index.html");
     assert!(ar.contains("بلازما"));
-    assert!(ar.contains("<div class=\"entry\" id=\"term-apheresis\" lang=\"en\">"), "untranslated entries carry their language");
+    assert!(ar.contains("<div class=\"entry\" id=\"term-apheresis\" lang=\"en\" dir=\"ltr\">"), "untranslated entries carry their language and direction");
 }
 
 #[test]
