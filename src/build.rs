@@ -33,6 +33,9 @@ pub struct BuildOptions {
     /// Only these locales are written and linked (an offline bundle of one locale and its
     /// fallback chain); `None` means every locale.
     pub visible_locales: Option<Vec<String>>,
+    /// `build --deny-warnings`: any warning (the translation warnings of `check` included)
+    /// fails the build, and nothing is written.
+    pub deny_warnings: bool,
 }
 
 /// A loaded site: configuration, locales, theme, messages and content.
@@ -184,7 +187,7 @@ impl Session {
                 }
             }
         };
-        if !opts.write {
+        if !opts.write || opts.deny_warnings {
             diags.extend(translation_warnings(&session.site));
         }
         timer.lap("prepare");
@@ -206,8 +209,8 @@ impl Session {
             .collect();
         report.files_written = facts.len();
         session.facts = facts;
-        let has_errors = diags.has_errors();
         report.diagnostics = diags.into_sorted();
+        let has_errors = !report.ok() || (opts.deny_warnings && !report.diagnostics.is_empty());
         if let Some(s) = staging {
             if !has_errors {
                 if let Err(e) = s.commit() {

@@ -153,8 +153,15 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
     for locale in wanted {
         let included: Vec<String> = locale.chain.iter().filter(|t| declared.contains(t.as_str())).cloned().collect();
         let public = tmp.0.join(format!("public-{}", locale.code));
-        let opts =
-            BuildOptions { root: root.to_path_buf(), out: Some(public.clone()), drafts: false, base_url: None, write: true, visible_locales: Some(included) };
+        let opts = BuildOptions {
+            root: root.to_path_buf(),
+            out: Some(public.clone()),
+            drafts: false,
+            base_url: None,
+            write: true,
+            visible_locales: Some(included),
+            ..BuildOptions::default()
+        };
         let report = build::build(&opts);
         if !report.ok() {
             print_diagnostics(root, &report.diagnostics);

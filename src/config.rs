@@ -5,20 +5,29 @@ use crate::yaml;
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Clone, Debug, Deserialize)]
+/// `site.yaml`. Doc comments here become the descriptions in `donorbook schema site`.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's title; a `site-title` Fluent message of a locale wins over it.
     pub title: String,
+    /// Absolute http(s) URL of the hosted site, for sitemap.xml and canonical links.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The theme: `default` (built in) or a folder under `themes/`.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// BCP 47 tag of the source language, written in `content/`; must be one of `locales`.
     pub default_locale: String,
+    /// Every locale the site is built in, in the order of the language switcher.
     pub locales: Vec<LocaleConfig>,
+    /// What a locale shows for a page it has no translation of.
     #[serde(default)]
     pub untranslated: Untranslated,
+    /// How Markdown is rendered.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Free-form values handed to templates as `config.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -27,19 +36,61 @@ fn default_theme() -> String {
     "default".to_string()
 }
 
-#[derive(Clone, Debug, Deserialize)]
+/// A single tag where a list of one is meant (`fallback: pt`), or a list.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    struct Tags;
+    impl<'de> serde::de::Visitor<'de> for Tags {
+        type Value = Option<Vec<String>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a locale tag or a list of locale tags")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(vec![v.to_string()]))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut tags = Vec::new();
+            while let Some(t) = seq.next_element::<String>()? {
+                tags.push(t);
+            }
+            Ok(Some(tags))
+        }
+    }
+    d.deserialize_any(Tags)
+}
+
+/// One locale of the site.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocaleConfig {
+    /// BCP 47 tag, e.g. `sw-TZ`.
     pub code: String,
+    /// The language's name in that language, shown in the language switcher.
     pub name: String,
-    #[serde(default)]
+    /// Explicit fallback chain (one tag or a list); by default the tag's parents, then the default locale.
+    #[serde(default, deserialize_with = "one_or_many")]
+    #[schemars(with = "Option<OneOrMany>")]
     pub fallback: Option<Vec<String>>,
+    /// Writing direction; by default derived from the script.
     #[serde(default)]
     pub dir: Option<Direction>,
 }
 
 /// Writing direction of a locale.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Ltr,
@@ -56,7 +107,7 @@ impl Direction {
 }
 
 /// What to do with a page that has no translation in a locale.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Untranslated {
     /// Show the nearest version along the fallback chain, with a notice.
@@ -66,15 +117,16 @@ pub enum Untranslated {
     Skip,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
+    /// What happens to HTML written inside Markdown.
     #[serde(default)]
     pub raw_html: RawHtml,
 }
 
 /// How raw HTML written inside Markdown is treated.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawHtml {
     /// Keep safe formatting; drop scripts, handlers, iframes, styles (ammonia).
@@ -83,6 +135,20 @@ pub enum RawHtml {
     Allow,
     /// Show the HTML source as text.
     Escape,
+}
+
+/// The nearest folder at or above `start` that holds a `site.yaml`, as a relative path
+/// (`.`, `..`, `../..`) when `start` is relative, so messages stay short.
+pub fn find_root(start: &Path) -> Option<std::path::PathBuf> {
+    let abs = std::path::absolute(start).ok()?;
+    let mut up = std::path::PathBuf::from(start);
+    for dir in abs.ancestors() {
+        if dir.join("site.yaml").is_file() {
+            return Some(if start.is_absolute() { dir.to_path_buf() } else { up });
+        }
+        up = if up == Path::new(".") { std::path::PathBuf::from("..") } else { up.join("..") };
+    }
+    None
 }
 
 /// Reads and parses `site.yaml` under `root`.

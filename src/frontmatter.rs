@@ -5,26 +5,38 @@ use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+/// Front matter of a page, module or lesson. Doc comments become the descriptions in
+/// `donorbook schema front-matter`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// The page's title (required).
     pub title: String,
+    /// One or two sentences, used in lists, the meta description and search results.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Ordering among siblings; overrides the `NN-` file-name prefix.
     #[serde(default)]
     pub weight: Option<i64>,
+    /// `true`: left out of the build unless `--drafts`.
     #[serde(default)]
     pub draft: bool,
+    /// Learning objectives, shown on the module page (modules only).
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// Minutes the module or lesson takes, e.g. `20`.
     #[serde(default)]
     pub duration: Option<u32>,
+    /// Who the module is for, e.g. `[donors, staff, students]` (modules only).
     #[serde(default)]
     pub audience: Vec<String>,
+    /// In a translation: digest of the source file it was made from (`donorbook l10n stamp` writes it).
     #[serde(default)]
     pub source_hash: Option<String>,
+    /// A template name to use instead of the default for the kind of page.
     #[serde(default)]
     pub template: Option<String>,
+    /// Free-form values handed to templates as `page.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }

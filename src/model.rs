@@ -71,13 +71,17 @@ pub struct Structure {
     pub pages: Vec<StandalonePage>,
 }
 
-/// A glossary entry as written in `glossary.yaml`.
-#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+/// A glossary entry as written in `glossary.yaml` (a list of these).
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
+    /// Stable id, used by `{{ term(id="…") }}` and the same in every language.
     pub id: String,
+    /// The term as shown in this language.
     pub term: String,
+    /// A plain-language definition.
     pub definition: String,
+    /// Ids of related entries.
     #[serde(default)]
     pub see_also: Vec<String>,
 }

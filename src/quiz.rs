@@ -5,23 +5,32 @@ use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+/// A knowledge check: the YAML inside a ```` ```quiz ```` fence.
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
+    /// The question, shown as the form's legend.
     pub question: String,
+    /// `true`: several choices may be correct (checkboxes instead of radio buttons).
     #[serde(default)]
     pub multiple: bool,
+    /// At least two choices, at least one marked `correct: true`.
     pub choices: Vec<Choice>,
+    /// Shown after the reader answers, and in the answer key.
     #[serde(default)]
     pub explanation: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+/// One answer of a knowledge check.
+#[derive(Clone, Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    /// The answer's text.
     pub text: String,
+    /// `true` for a right answer.
     #[serde(default)]
     pub correct: bool,
+    /// Shown when the reader picks this choice.
     #[serde(default)]
     pub feedback: Option<String>,
 }

@@ -63,7 +63,8 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
         }
         _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
     })?;
-    let build_opts = BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, base_url: None, write: true, visible_locales: None };
+    let build_opts =
+        BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, base_url: None, write: true, ..BuildOptions::default() };
     let (session, first) = build::Session::start(&build_opts);
     report(&opts.root, &first.diagnostics);
     if !out.join("index.html").exists() {

@@ -120,3 +120,20 @@ fn read_text_files(dir: &Path, diags: &Diagnostics) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Copies the built-in default theme to `to` (`donorbook theme eject`). A non-empty folder is
+/// left alone unless `force`. Returns the number of files written.
+pub fn eject(to: &Path, force: bool) -> std::io::Result<usize> {
+    if !force && std::fs::read_dir(to).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(std::io::Error::other(format!("{} is not empty; use --force to overwrite the theme's files in it", to.display())));
+    }
+    let files = all_files(&DEFAULT_THEME);
+    for file in &files {
+        let path = to.join(file.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, file.contents())?;
+    }
+    Ok(files.len())
+}
