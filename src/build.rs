@@ -200,6 +200,9 @@ impl Session {
         copy_assets(&session.site, view.visible, &writer, &diags);
         timer.lap("assets");
         writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
+        if let Some(robots) = sitemap::robots(&view) {
+            writer("robots.txt", robots.as_bytes());
+        }
         report.pages = view
             .plan
             .locales

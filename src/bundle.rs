@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// Names written by the bundle itself at the zip root; site files of the same name are left out.
 const GENERATED: [&str; 3] = ["index.html", "MANIFEST.txt", "README.txt"];
 /// Build outputs that have no use in an offline copy.
-const LEFT_OUT: [&str; 1] = ["sitemap.xml"];
+const LEFT_OUT: [&str; 2] = ["sitemap.xml", "robots.txt"];
 
 pub fn run(root: &Path, locales: &[String], out: &Path) -> ExitCode {
     let diags = Diagnostics::new();
@@ -271,8 +271,10 @@ fn write_zip(path: &Path, public: &Path, entries: &[Entry], digests: &BTreeMap<&
         let manifest_entry = Entry::Made("MANIFEST.txt".into(), manifest.into_bytes());
         all.push(&manifest_entry);
         all.sort_by(|a, b| a.name().cmp(b.name()));
+        // Everything under one folder named like the zip, so unzipping does not spill files.
+        let folder = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         for e in all {
-            zip.start_file(e.name(), options).map_err(std::io::Error::other)?;
+            zip.start_file(format!("{folder}/{}", e.name()), options).map_err(std::io::Error::other)?;
             match e {
                 Entry::Built(rel) => zip.write_all(&std::fs::read(public.join(rel))?)?,
                 Entry::Made(_, bytes) => zip.write_all(bytes)?,
@@ -322,8 +324,14 @@ fn start_page(site: &Site, locale: &Locale, title: &str) -> String {
     )
 }
 
-/// `README.txt`: the site's or theme's `bundle-readme` message, else English.
+/// `README.txt` as plain-text viewers want it: CRLF line ends (Notepad on old Windows), and no
+/// Unicode isolate marks around Fluent placeables (U+2068/U+2069 show as boxes there).
 fn readme(site: &Site, locale: &Locale, title: &str) -> String {
+    readme_text(site, locale, title).replace(['\u{2068}', '\u{2069}'], "").replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+/// The site's or theme's `bundle-readme` message, else English.
+fn readme_text(site: &Site, locale: &Locale, title: &str) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("site", title.to_string());
     if let Ok(f) = site.messages.format(locale, "bundle-readme", Some(&args)) {

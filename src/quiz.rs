@@ -35,10 +35,31 @@ pub struct Choice {
     pub feedback: Option<String>,
 }
 
+/// A quiz whose closing ``` is missing runs on into the text below it, and the YAML error
+/// lands on some later paragraph. When the YAML has a blank line followed by text that is not a
+/// quiz key, the real problem is the fence: say so at the opening line.
+fn unclosed_fence(yaml_text: &str, fence_line: usize, d: Diagnostic) -> Diagnostic {
+    const KEYS: [&str; 4] = ["question:", "multiple:", "choices:", "explanation:"];
+    let mut after_blank = false;
+    for line in yaml_text.lines() {
+        if line.trim().is_empty() {
+            after_blank = true;
+        } else if after_blank && !line.starts_with([' ', '-', '#', '\t']) && !KEYS.iter().any(|k| line.starts_with(k)) {
+            let mut fence = Diagnostic::error(&d.path, fence_line, 1, "this quiz block is not closed: it runs on into the text below it").with_hint(format!(
+                "end the quiz with a line of three backticks (```) after its last line; the YAML error was at line {}: {}",
+                d.line, d.message
+            ));
+            fence.severity = d.severity;
+            return fence;
+        }
+    }
+    d
+}
+
 /// Parses and validates a quiz. `fence_line` is the file line of the opening fence.
 pub fn parse(yaml_text: &str, path: &Path, fence_line: usize) -> Result<Quiz, Diagnostic> {
     let origin = yaml::Origin { line_offset: fence_line, col_offset: 0 };
-    let quiz: Quiz = yaml::parse(yaml_text, path, origin)?;
+    let quiz: Quiz = yaml::parse(yaml_text, path, origin).map_err(|d| unclosed_fence(yaml_text, fence_line, d))?;
     let line_of = |needle: &str| yaml_text.lines().position(|l| l.trim_start().starts_with(needle)).map_or(fence_line, |i| fence_line + i + 1);
     if quiz.choices.len() < 2 {
         return Err(Diagnostic::error(path, line_of("choices"), 1, "a quiz needs at least two choices"));
@@ -55,6 +76,27 @@ pub fn parse(yaml_text: &str, path: &Path, fence_line: usize) -> Result<Quiz, Di
         return Err(Diagnostic::error(path, line_of("question"), 1, "the quiz question is empty"));
     }
     Ok(quiz)
+}
+
+#[cfg(test)]
+mod fence_tests {
+    use super::*;
+
+    #[test]
+    fn an_unclosed_fence_is_reported_at_the_fence() {
+        let yaml = "question: Q?\nchoices:\n  - text: A\n    correct: true\n  - text: B\n\nSome paragraph: that follows\nand more\n";
+        let d = parse(yaml, Path::new("a.md"), 12).unwrap_err();
+        assert_eq!((d.line, d.col), (12, 1));
+        assert!(d.message.contains("not closed"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("line 19"));
+    }
+
+    #[test]
+    fn other_errors_stay_where_they_are() {
+        let d = parse("question: Q?\nchoices:\n  - text: A\n    corect: true\n", Path::new("a.md"), 12).unwrap_err();
+        assert_eq!(d.line, 16);
+        assert!(d.message.contains("unknown field `corect`"));
+    }
 }
 
 #[cfg(test)]

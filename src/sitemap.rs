@@ -30,6 +30,14 @@ pub fn sitemap(view: &SiteView<'_>) -> String {
     out
 }
 
+/// `robots.txt` for a hosted site: everything may be crawled, and the sitemap is where
+/// crawlers find every language version. Only with a `base_url`: the `Sitemap:` line must be
+/// an absolute URL.
+pub fn robots(view: &SiteView<'_>) -> Option<String> {
+    let base = view.config.base_url.as_deref()?;
+    Some(format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"))
+}
+
 fn xml_escape(s: &str) -> String {
     urls::escape_attr(s)
 }

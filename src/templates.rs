@@ -55,7 +55,11 @@ impl Templates {
             let msg = e.to_string();
             let file =
                 theme.template_origin.iter().find(|(name, _)| msg.contains(name.as_str())).map(|(_, o)| o.clone()).unwrap_or_else(|| "templates".to_string());
-            return Err(vec![Diagnostic::error(file, 0, 0, format!("template error: {msg}"))]);
+            let mut d = Diagnostic::error(file, 0, 0, format!("template error: {msg}"));
+            if msg.contains("is not defined in any parent template") {
+                d = d.with_hint(format!("blocks a template can fill: {} (see docs/templates.md)", block_names(theme).join(", ")));
+            }
+            return Err(vec![d]);
         }
         Ok(Templates { tera, origin: theme.template_origin.clone() })
     }
@@ -89,6 +93,27 @@ impl Templates {
     pub fn origin(&self, name: &str) -> String {
         self.origin.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"))
     }
+}
+
+/// Every `{% block NAME %}` of the templates others extend (`base.html`), sorted, for "block
+/// not defined" hints.
+fn block_names(theme: &Theme) -> Vec<String> {
+    let tags = |src: &str| -> Vec<String> { src.split("{%").skip(1).map(|t| t.trim_start_matches('-').trim_start().to_string()).collect() };
+    let parents: Vec<String> = theme
+        .templates
+        .values()
+        .flat_map(|src| tags(src))
+        .filter_map(|t| t.strip_prefix("extends").map(|r| r.trim().trim_start_matches(['"', '\'']).split(['"', '\'']).next().unwrap_or("").to_string()))
+        .collect();
+    let mut names: Vec<String> = parents
+        .iter()
+        .filter_map(|p| theme.templates.get(p))
+        .flat_map(|src| tags(src))
+        .filter_map(|t| t.strip_prefix("block ").and_then(|r| r.split_whitespace().next()).map(|n| n.trim_end_matches('-').to_string()))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// A Tera error with its causes, on one line.

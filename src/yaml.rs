@@ -24,9 +24,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, origin: Origin) -> Re
     serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let (line, col) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let raw = e.to_string();
-        let message = clean_message(&raw);
-        let mut d = Diagnostic::error(path, line.max(1) + origin.line_offset, col.max(1) + origin.col_offset, message.clone());
-        if let Some(hint) = unknown_field_hint(&message) {
+        let (message, hint) = explain(&clean_message(&raw), text, line.max(1));
+        let mut d = Diagnostic::error(path, line.max(1) + origin.line_offset, col.max(1) + origin.col_offset, message);
+        if let Some(hint) = hint {
             d = d.with_hint(hint);
         }
         d
@@ -54,6 +54,56 @@ fn clean_message(raw: &str) -> String {
         );
     }
     m
+}
+
+/// The parser's message in the author's terms, with a hint. `line` is 1-based in `text`.
+fn explain(message: &str, text: &str, line: usize) -> (String, Option<String>) {
+    let src = text.lines().nth(line - 1).unwrap_or("");
+    let (key, value) = match src.split_once(':') {
+        Some((k, v)) => (k.trim().trim_start_matches("- ").trim(), v.trim()),
+        None => ("", src.trim()),
+    };
+    if message.starts_with("unknown field `") {
+        return (message.to_string(), unknown_field_hint(message));
+    }
+    if message.contains("mapping values are not allowed") {
+        let quoted = format!("{key}: \"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+        return (
+            format!("`{key}` has a value with `: ` in it, which YAML reads as the start of another key"),
+            Some(format!("put the value in quotes: `{quoted}`")),
+        );
+    }
+    if let Some(kind) = message.strip_prefix("invalid ").filter(|k| ["u8", "u16", "u32", "u64", "i32", "i64", "usize"].contains(k)) {
+        let what = if kind.starts_with('u') { "a whole number (0 or more)" } else { "a whole number" };
+        let example = if key == "duration" { "`duration: 10` (minutes)".to_string() } else { format!("`{key}: 10`") };
+        return (format!("`{key}` must be {what}, not `{value}`"), Some(format!("write it as digits, e.g. {example}")));
+    }
+    if message.starts_with("duplicate mapping key") {
+        let dup = message.trim_start_matches("duplicate mapping key: ").split(',').next().unwrap_or(key).trim();
+        let first = text.lines().position(|l| l.split_once(':').is_some_and(|(k, _)| k.trim() == dup)).map(|i| i + 1);
+        let at = first.filter(|&f| f != line).map(|f| format!(" (first on line {f} of this block)")).unwrap_or_default();
+        return (format!("`{dup}` is given twice{at}"), Some("each key may appear once: remove or rename one of them".to_string()));
+    }
+    if message.contains("did not find expected key") || message.contains("invalid indentation") || message.contains("simple key") {
+        return (
+            format!("the indentation does not line up here ({message})"),
+            Some("the keys of one item start in the same column; list items start with `- ` and their keys line up under the text after `- `".into()),
+        );
+    }
+    let unclosed = [('[', ']', "list"), ('{', '}', "map")].into_iter().find(|(o, c, _)| value.starts_with(*o) && !value.contains(*c));
+    if let Some((open, close, what)) = unclosed.filter(|_| !key.is_empty()) {
+        return (
+            format!("`{key}` opens a `{open}` {what} that is never closed"),
+            Some(format!("close it with `{close}` on the same line, or put the value in quotes if the `{open}` is meant as text")),
+        );
+    }
+    if message.starts_with("expected string scalar") || message.starts_with("invalid type") {
+        return (
+            format!("this value has the wrong shape ({message})"),
+            Some("a key that takes text or a number cannot have indented lines under it: is the line indented too far, or should the text be quoted?".into()),
+        );
+    }
+    (message.to_string(), None)
 }
 
 /// "unknown field `objectivs`, expected one of title, objectives" → "did you mean `objectives`?"
@@ -101,5 +151,54 @@ mod tests {
         y.push_str("");
         let r = parse::<serde_json::Value>(&bomb, Path::new("b.yaml"), Origin::default());
         assert!(r.is_err());
+    }
+}
+
+#[cfg(test)]
+mod hint_tests {
+    use super::*;
+    use crate::frontmatter::FrontMatter;
+    use crate::quiz::Quiz;
+
+    fn fm(text: &str) -> Diagnostic {
+        parse::<FrontMatter>(text, Path::new("a.md"), Origin { line_offset: 1, col_offset: 0 }).unwrap_err()
+    }
+
+    #[test]
+    fn unquoted_colon_suggests_quotes() {
+        let d = fm("title: Blood: the basics\n");
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("`title`") && d.message.contains("`: `"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("put the value in quotes: `title: \"Blood: the basics\"`"));
+    }
+
+    #[test]
+    fn a_word_for_a_number_names_the_key() {
+        let d = fm("title: x\nduration: ten\n");
+        assert_eq!((d.line, d.message.as_str()), (3, "`duration` must be a whole number (0 or more), not `ten`"));
+        assert!(d.hint.unwrap().contains("`duration: 10` (minutes)"));
+    }
+
+    #[test]
+    fn nested_under_a_scalar_key_explains_the_shape() {
+        let d = fm("title: x\nduration:\n  minutes: 10\n");
+        assert_eq!(d.line, 4);
+        assert!(d.hint.unwrap().contains("indented too far"));
+    }
+
+    #[test]
+    fn duplicate_key_gives_no_library_advice() {
+        let d = fm("title: x\nsummary: s\ntitle: y\n");
+        assert!(!d.message.contains("DuplicateKeyPolicy"), "{}", d.message);
+        assert_eq!(d.message, "`title` is given twice (first on line 1 of this block)");
+        assert_eq!(d.line, 4);
+    }
+
+    #[test]
+    fn misindented_quiz_choice_points_at_the_line() {
+        let d = parse::<Quiz>("question: Q?\nchoices:\n  - text: A\n correct: true\n  - text: B\n", Path::new("a.md"), Origin::default()).unwrap_err();
+        assert_eq!(d.line, 4);
+        assert!(d.message.starts_with("the indentation does not line up"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("`- `"));
     }
 }

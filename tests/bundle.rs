@@ -62,9 +62,12 @@ impl Zip {
         let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut archive = zip::ZipArchive::new(file).unwrap();
         let mut entries = Vec::new();
+        // Every entry sits in one folder named like the zip (no files spilled when unzipped).
+        let folder = format!("{}/", path.file_stem().unwrap().to_string_lossy());
         for i in 0..archive.len() {
             let mut f = archive.by_index(i).unwrap();
-            let name = f.name().unwrap().into_owned();
+            let full = f.name().unwrap().into_owned();
+            let name = full.strip_prefix(&folder).unwrap_or_else(|| panic!("{full} is not under {folder}")).to_string();
             assert!(f.is_file(), "{name} is not a file entry");
             assert_eq!(f.compression(), zip::CompressionMethod::Deflated, "{name}");
             assert_eq!(f.last_modified(), Some(zip::DateTime::default()), "{name}: fixed DOS-epoch timestamp");
@@ -164,6 +167,9 @@ fn start_page_opens_the_locale_and_readme_explains() {
     let readme = z.text("README.txt");
     // In the locale's language (the theme's French `bundle-readme`), naming the site.
     assert!(readme.contains("index.html") && readme.contains("Centre d’essai") && readme.contains("navigateur"), "{readme}");
+    // Plain-text viewers: CRLF everywhere, no isolate marks around the site's name.
+    assert!(!readme.contains(['\u{2068}', '\u{2069}']), "{readme:?}");
+    assert!(readme.contains("\r\n") && !readme.replace("\r\n", "").contains('\n'), "{readme:?}");
 }
 
 #[test]

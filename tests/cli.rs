@@ -130,3 +130,25 @@ fn quiet_prints_errors_only() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("error:") && !stderr(&o).contains("warning:"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_unknown_block_lists_the_blocks_that_exist() {
+    let s = Site::fixture("basic");
+    s.write("templates/page.html", "{% extends \"base.html\" %}{% block contnt %}x{% endblock %}");
+    let o = s.build();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("Block `contnt` is not defined"), "{err}");
+    assert!(err.contains("help: blocks a template can fill: main, title"), "{err}");
+}
+
+#[test]
+fn robots_txt_points_at_the_sitemap_only_with_a_base_url() {
+    let s = Site::fixture("basic");
+    let o = s.build();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!s.exists("robots.txt"), "without a base URL there is no absolute sitemap URL to give");
+    let o = s.run(&["build", "--base-url", "https://learn.example.org/donors"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(s.out("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://learn.example.org/donors/sitemap.xml\n");
+}

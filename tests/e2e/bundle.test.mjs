@@ -72,7 +72,10 @@ function unpack(zip) {
   const [cmd, args] = haveUnzip ? ['unzip', ['-q', zip, '-d', dir]] : ['python3', ['-m', 'zipfile', '-e', zip, dir]];
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   assert.equal(r.status, 0, `${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return dir;
+  // Everything is in one folder named like the zip.
+  const top = fs.readdirSync(dir);
+  assert.deepEqual(top, [path.basename(zip, '.zip')], 'the zip holds one top-level folder named like it');
+  return path.join(dir, top[0]);
 }
 
 function filesUnder(dir) {
