@@ -59,6 +59,8 @@ pub struct BuildReport {
     pub search_index_bytes: Vec<(String, usize)>,
     pub files_written: usize,
     pub elapsed: Duration,
+    /// Remote assets shown as links (`offline.remote_assets: link`); `check` lists each one.
+    pub remote_links: usize,
 }
 
 impl BuildReport {
@@ -214,6 +216,12 @@ impl Session {
         session.facts = facts;
         report.diagnostics = diags.into_sorted();
         let has_errors = !report.ok() || (opts.deny_warnings && !report.diagnostics.is_empty());
+        if opts.write && !opts.deny_warnings {
+            // A build counts the linked remote assets in its summary; `check` lists them.
+            let before = report.diagnostics.len();
+            report.diagnostics.retain(|d| !crate::remote::is_linked_warning(d));
+            report.remote_links = before - report.diagnostics.len();
+        }
         if let Some(s) = staging {
             if !has_errors {
                 if let Err(e) = s.commit() {
@@ -566,12 +574,18 @@ pub fn summary(report: &BuildReport) -> String {
     let pages: usize = report.pages.iter().map(|(_, n)| n).sum();
     let per_locale: Vec<String> = report.pages.iter().map(|(c, n)| format!("{c} {n}")).collect();
     let index: Vec<String> = report.search_index_bytes.iter().map(|(c, b)| format!("{c} {} KiB", b.div_ceil(1024))).collect();
-    format!(
+    let mut s = format!(
         "built {pages} pages in {} locales ({}) in {:.2}s → {}\nsearch index per locale: {}",
         report.pages.len(),
         per_locale.join(", "),
         report.elapsed.as_secs_f64(),
         report.out.display(),
         index.join(", ")
-    )
+    );
+    if report.remote_links > 0 {
+        let n = report.remote_links;
+        let assets = if n == 1 { "asset" } else { "assets" };
+        s.push_str(&format!("\n{n} remote {assets} shown as links to the original, not embedded (`donorbook check` lists them)"));
+    }
+    s
 }

@@ -29,6 +29,7 @@ pub struct PageHost<'a> {
     pub messages: &'a Messages,
     pub templates: &'a Templates,
     pub glossary: &'a [LocalizedEntry],
+    pub remote_policy: crate::config::RemoteAssets,
 }
 
 impl Host for PageHost<'_> {
@@ -106,6 +107,10 @@ impl Host for PageHost<'_> {
     fn ui(&self, key: &str) -> String {
         self.messages.text(self.locale, key)
     }
+
+    fn remote_policy(&self) -> crate::config::RemoteAssets {
+        self.remote_policy
+    }
 }
 
 impl PageHost<'_> {
@@ -179,8 +184,17 @@ impl PageHost<'_> {
     fn figure(&self, call: &Call, env: &Env<'_>) -> Result<Rendered, String> {
         let src = call.args.get("src").and_then(Arg::as_str).ok_or("shortcode `figure` needs `src`")?;
         let alt = call.args.get("alt").and_then(Arg::as_str).ok_or("shortcode `figure` needs `alt` (a description of the image)")?;
+        if crate::remote::is_remote(src) && self.remote_policy == crate::config::RemoteAssets::Link {
+            let caption = call.args.get("caption").and_then(Arg::as_str).unwrap_or_default();
+            let html = format!("<p>{}</p>\n", crate::remote::link_html(src, alt, &self.ui("remote-asset-note")));
+            let diagnostics = vec![crate::remote::linked(env.display, 0, 0, src)];
+            return Ok(Rendered { html, text: caption.to_string(), diagnostics, ..Rendered::default() });
+        }
         if urls::is_external(src) {
-            return Err(format!("figure `{src}` is loaded from another host, which breaks the offline copy"));
+            return Err(format!(
+                "figure `{src}` is loaded from another host, which breaks the offline copy \
+                 (or set `offline: {{ remote_assets: link }}` or `fetch` in site.yaml)"
+            ));
         }
         if src.starts_with('/') || src.contains('\\') {
             return Err(format!("figure `{src}` must be a path relative to this file"));

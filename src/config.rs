@@ -27,6 +27,9 @@ pub struct SiteConfig {
     /// How Markdown is rendered.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// What the offline copy does with assets from another host.
+    #[serde(default)]
+    pub offline: OfflineConfig,
     /// Free-form values handed to templates as `config.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -149,6 +152,28 @@ pub fn find_root(start: &Path) -> Option<std::path::PathBuf> {
         up = if up == Path::new(".") { std::path::PathBuf::from("..") } else { up.join("..") };
     }
     None
+}
+
+/// `offline:` in site.yaml.
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineConfig {
+    /// Images, audio, video, iframes and embeds from another host: `error` (default), `link` or `fetch`.
+    #[serde(default)]
+    pub remote_assets: RemoteAssets,
+}
+
+/// What becomes of an image, audio, video, iframe or embed loaded from another host.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RemoteAssets {
+    /// The build fails, naming every such asset: the offline copy would be incomplete.
+    #[default]
+    Error,
+    /// Replaced by a link to the original with a note that it needs a connection.
+    Link,
+    /// Downloaded once into `.donorbook/remote/`, recorded in `remote.lock`, served locally.
+    Fetch,
 }
 
 /// Reads and parses `site.yaml` under `root`.

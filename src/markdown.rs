@@ -4,7 +4,7 @@
 //! link and image resolution, footnotes with page-unique ids, scrollable tables, quizzes and the
 //! raw-HTML policy are each handled by the event they concern.
 
-use crate::config::RawHtml;
+use crate::config::{RawHtml, RemoteAssets};
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::shortcodes::{self, Call, Extracted, Piece};
 use crate::urls;
@@ -25,6 +25,15 @@ pub trait Host {
     fn quiz(&self, yaml: &str, env: &Env<'_>, yaml_first_line: usize) -> Result<String, Diagnostic>;
     /// A UI string in the reader's locale.
     fn ui(&self, key: &str) -> String;
+    /// What becomes of assets from another host (site.yaml `offline.remote_assets`).
+    fn remote_policy(&self) -> RemoteAssets {
+        RemoteAssets::Error
+    }
+    /// Output path (relative to the output root) of the local copy of a remote asset, for
+    /// `fetch`; the error names the URL and what went wrong.
+    fn remote_asset(&self, url: &str) -> Result<String, String> {
+        Err(format!("`{url}` has no local copy"))
+    }
 }
 
 /// The page being rendered.
@@ -133,7 +142,7 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
         }
     };
     let _ = base;
-    let mut pass = Pass { env, host, source, extracted: &extracted, out: &mut out, generated: BTreeMap::new(), had_raw_html: false };
+    let mut pass = Pass { env, host, source, extracted: &extracted, out: &mut out, generated: BTreeMap::new(), had_raw_html: false, drop_close: Vec::new() };
     let html = pass.run();
     let had_raw = pass.had_raw_html;
     let mut generated = std::mem::take(&mut pass.generated);
@@ -262,6 +271,8 @@ struct Pass<'a, 'b> {
     /// Quizzes rendered during the pass, keyed like shortcodes (after the real calls).
     generated: BTreeMap<usize, (String, String, bool)>,
     had_raw_html: bool,
+    /// End tags of remote players replaced by links in an earlier piece of raw HTML.
+    drop_close: Vec<String>,
 }
 
 impl Pass<'_, '_> {
@@ -289,6 +300,8 @@ impl Pass<'_, '_> {
         let mut image_depth = 0usize;
         let mut image_alt = String::new();
         let mut image_at = 0usize;
+        // Per open image: the remote URL it was replaced by a link to (`remote_assets: link`).
+        let mut image_links: Vec<Option<String>> = Vec::new();
         let mut last_level = 1u8;
         // Containers (quotes, lists) deeper than MAX_NESTING are flattened: such pages are
         // unreadable anyway, and HTML nested 100,000 levels deep stalls sanitizers and browsers.
@@ -381,12 +394,33 @@ impl Pass<'_, '_> {
                     image_depth += 1;
                     image_alt.clear();
                     image_at = range.start;
+                    if crate::remote::is_remote(dest_url) && self.host.remote_policy() == RemoteAssets::Link {
+                        let (l, c) = self.pos(range.start);
+                        self.out.diagnostics.push(crate::remote::linked(self.env.display, l, c, dest_url));
+                        html_events.push(Event::Html(format!("<a class=\"remote-asset\" href=\"{}\">", urls::escape_attr(dest_url)).into()));
+                        image_links.push(Some(dest_url.to_string()));
+                        i += 1;
+                        continue;
+                    }
+                    image_links.push(None);
                     let dest = self.resolve_image(dest_url, range.start);
                     // Missing alt text is found by `check`; here we only resolve.
                     html_events.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
                 }
                 Event::End(TagEnd::Image) => {
                     image_depth = image_depth.saturating_sub(1);
+                    if let Some(Some(url)) = image_links.pop() {
+                        // The alt text became the link text; a missing one is still reported below.
+                        let label = if image_alt.trim().is_empty() { urls::escape_attr(&crate::remote::file_name(&url)) } else { String::new() };
+                        let note = urls::escape_attr(&self.host.ui("remote-asset-note"));
+                        html_events.push(Event::Html(format!("{label}</a> <span class=\"remote-note\">{note}</span>").into()));
+                        if image_alt.trim().is_empty() {
+                            let (l, c) = self.pos(image_at);
+                            self.out.diagnostics.push(Diagnostic::warning(self.env.display, l, c, "image without alt text"));
+                        }
+                        i += 1;
+                        continue;
+                    }
                     if image_alt.trim().is_empty() {
                         let (l, c) = self.pos(image_at);
                         self.out.diagnostics.push(
@@ -437,14 +471,12 @@ impl Pass<'_, '_> {
                         i += 1;
                         continue;
                     }
-                    if self.env.raw_html != RawHtml::Escape {
-                        if let Some(url) = external_resource(h) {
-                            self.error(range.start, format!("raw HTML loads `{url}` from another host, which breaks the offline copy"));
-                        }
-                    }
                     match self.env.raw_html {
                         RawHtml::Escape => html_events.push(Event::Text(h.clone())),
-                        _ => html_events.push(ev.clone()),
+                        _ => match self.remote_in_html(h, range.start) {
+                            Some(rewritten) => html_events.push(Event::Html(rewritten.into())),
+                            None => html_events.push(ev.clone()),
+                        },
                     }
                 }
                 Event::Text(t) => {
@@ -567,17 +599,44 @@ impl Pass<'_, '_> {
         }
     }
 
+    /// Applies the remote-asset policy to a piece of raw HTML: every remote asset is reported
+    /// at its own line, and replaced by a link or a local copy when the policy says so.
+    fn remote_in_html(&mut self, h: &str, at: usize) -> Option<String> {
+        let policy = self.host.remote_policy();
+        let note = if policy == RemoteAssets::Link { self.host.ui("remote-asset-note") } else { String::new() };
+        let host = self.host;
+        let page_dir = self.env.page_dir;
+        let mut local = |url: &str| host.remote_asset(url).map(|p| urls::relative(page_dir, &p));
+        let outcome = crate::remote::raw_html(h, policy, &note, &mut local, &mut self.drop_close);
+        for (off, problem) in outcome.problems {
+            let (l, c) = self.pos(at + off);
+            self.out.diagnostics.push(match problem {
+                crate::remote::Problem::Refused(msg) => crate::remote::refused(self.env.display, l, c, msg),
+                crate::remote::Problem::Linked(url) => crate::remote::linked(self.env.display, l, c, &url),
+                crate::remote::Problem::Failed(msg) => Diagnostic::error(self.env.display, l, c, msg),
+            });
+        }
+        outcome.html
+    }
+
     fn resolve_image(&mut self, dest: &CowStr<'_>, at: usize) -> String {
         let dest = dest.as_ref();
         if dest.starts_with("data:") {
             return dest.to_string();
         }
+        if crate::remote::is_remote(dest) && self.host.remote_policy() == RemoteAssets::Fetch {
+            return match self.host.remote_asset(dest) {
+                Ok(out_path) => urls::relative(self.env.page_dir, &out_path),
+                Err(msg) => {
+                    self.error(at, msg);
+                    String::new()
+                }
+            };
+        }
         if urls::is_external(dest) {
             let (l, c) = self.pos(at);
-            self.out.diagnostics.push(
-                Diagnostic::error(self.env.display, l, c, format!("image `{dest}` is loaded from another host, which breaks the offline copy"))
-                    .with_hint("save the image beside the lesson (e.g. images/) and link it relatively"),
-            );
+            let what = format!("image `{dest}` is loaded from another host, which breaks the offline copy");
+            self.out.diagnostics.push(crate::remote::refused(self.env.display, l, c, what));
             return String::new();
         }
         if dest.starts_with('/') || dest.contains('\\') {
@@ -598,24 +657,6 @@ impl Pass<'_, '_> {
             }
         }
     }
-}
-
-/// The first URL of another host that raw HTML would load (src, srcset, poster, data, CSS url()).
-fn external_resource(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    for attr in ["src=", "srcset=", "poster=", "data=", "url("] {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(attr) {
-            let start = from + i + attr.len();
-            let value = lower[start..].trim_start_matches(['"', '\'', ' ']);
-            if value.starts_with("http:") || value.starts_with("https:") || value.starts_with("//") {
-                let end = value.find(['"', '\'', ' ', '>', ')']).unwrap_or(value.len());
-                return Some(value[..end].to_string());
-            }
-            from = start;
-        }
-    }
-    None
 }
 
 fn footnote_number(list: &mut Vec<String>, label: &str) -> usize {

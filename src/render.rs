@@ -126,6 +126,7 @@ impl SiteView<'_> {
             messages: self.messages,
             templates: self.templates,
             glossary: &self.glossaries[lp.locale],
+            remote_policy: self.config.offline.remote_assets,
         }
     }
 

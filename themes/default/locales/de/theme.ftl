@@ -93,6 +93,7 @@ progress-module = { $done } von { $total } Lektionen abgeschlossen
 footer-note = Lehrmaterial. Die Voraussetzungen für eine Blutspende unterscheiden sich von Land zu Land: Folgen Sie immer den Vorgaben Ihres nationalen Blutspendedienstes.
 
 table-label = Tabelle
+remote-asset-note = (nur online: benötigt eine Internetverbindung)
 task-done = erledigt
 task-open = offen
 

@@ -93,6 +93,7 @@ progress-module = { $done } of { $total } lessons done
 footer-note = Educational material. Eligibility rules differ from country to country: always follow your national blood service.
 
 table-label = Table
+remote-asset-note = (online only: needs an internet connection)
 task-done = done
 task-open = not done
 

@@ -93,6 +93,7 @@ progress-module = { $done } de { $total } lecciones completadas
 footer-note = Material educativo. Los requisitos para donar sangre varían de un país a otro: siga siempre las indicaciones del servicio nacional de sangre de su país.
 
 table-label = Tabla
+remote-asset-note = (solo en línea: necesita conexión a internet)
 task-done = hecho
 task-open = pendiente
 

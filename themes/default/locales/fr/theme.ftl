@@ -93,6 +93,7 @@ progress-module = Leçons terminées : { $done } sur { $total }
 footer-note = Contenu pédagogique. Les critères pour donner son sang varient d’un pays à l’autre : suivez toujours les consignes de l’établissement national de transfusion sanguine de votre pays.
 
 table-label = Tableau
+remote-asset-note = (en ligne uniquement : nécessite une connexion Internet)
 task-done = fait
 task-open = à faire
 

@@ -84,6 +84,7 @@ progress-module = { $done } dari { $total } pelajaran selesai
 footer-note = Materi edukasi. Persyaratan donor darah berbeda-beda di setiap negara: selalu ikuti ketentuan layanan transfusi darah nasional di negara Anda.
 
 table-label = Tabel
+remote-asset-note = (hanya daring: memerlukan koneksi internet)
 task-done = selesai
 task-open = belum selesai
 

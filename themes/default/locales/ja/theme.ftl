@@ -84,6 +84,7 @@ progress-module = { $total }レッスン中{ $done }レッスン完了
 footer-note = 教育用の資料です。献血できる条件は国によって異なります。必ずお住まいの国の血液事業機関の指示に従ってください。
 
 table-label = 表
+remote-asset-note = （オンラインのみ：インターネット接続が必要です）
 task-done = 完了
 task-open = 未完了
 

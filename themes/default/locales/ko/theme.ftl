@@ -84,6 +84,7 @@ progress-module = 강의 { $total }개 중 { $done }개 완료
 footer-note = 교육용 자료입니다. 헌혈 자격 기준은 나라마다 다르므로 항상 거주하시는 국가의 혈액 관리 기관 지침을 따르십시오.
 
 table-label = 표
+remote-asset-note = (온라인 전용: 인터넷 연결이 필요합니다)
 task-done = 완료
 task-open = 미완료
 

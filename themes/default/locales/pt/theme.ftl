@@ -93,6 +93,7 @@ progress-module = { $done } de { $total } lições concluídas
 footer-note = Material educativo. Os critérios para doar sangue variam de país para país: siga sempre as orientações do serviço de sangue do seu país.
 
 table-label = Tabela
+remote-asset-note = (apenas online: requer conexão à internet)
 task-done = concluído
 task-open = pendente
 

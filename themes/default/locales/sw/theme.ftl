@@ -93,6 +93,7 @@ progress-module = Masomo yaliyokamilika: { $done } kati ya { $total }
 footer-note = Maudhui ya kielimu. Vigezo vya kuchangia damu hutofautiana kati ya nchi na nchi: daima fuata maelekezo ya huduma ya taifa ya damu ya nchi yako.
 
 table-label = Jedwali
+remote-asset-note = (mtandaoni tu: inahitaji muunganisho wa intaneti)
 task-done = imekamilika
 task-open = haijakamilika
 

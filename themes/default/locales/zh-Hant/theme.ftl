@@ -84,6 +84,7 @@ progress-module = 已完成 { $done }／{ $total } 課
 footer-note = 本網站為教育用途資料。各國的捐血資格規定不盡相同，請務必遵循您所在國家血液服務機構的規定。
 
 table-label = 表格
+remote-asset-note = （僅限線上：需要網際網路連線）
 task-done = 已完成
 task-open = 未完成
 
