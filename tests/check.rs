@@ -216,7 +216,7 @@ fn resources_from_another_host_are_errors_not_warnings() {
     let r = json(&o);
     let raw = find(&r, "https://example.org/x.png");
     assert_eq!(raw["severity"], "error");
-    assert_eq!((raw["path"].as_str(), raw["line"].as_u64(), raw["col"].as_u64()), (Some(LESSON), Some(7), Some(1)));
+    assert_eq!((raw["path"].as_str(), raw["line"].as_u64(), raw["col"].as_u64()), (Some(LESSON), Some(7), Some(11)), "the column points at the URL");
     assert!(raw["message"].as_str().unwrap().contains("from another host"), "{raw:#}");
     let img = find(&r, "https://cdn.example.org/drop.png");
     assert_eq!(img["severity"], "error");
@@ -226,7 +226,7 @@ fn resources_from_another_host_are_errors_not_warnings() {
     let o = s.run(&["check"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("content/modules/alpha/02-second.md:7:1: error: raw HTML loads `https://example.org/x.png` from another host"),
+        stderr(&o).contains("content/modules/alpha/02-second.md:7:11: error: raw HTML loads `https://example.org/x.png` from another host"),
         "{}",
         stderr(&o)
     );
