@@ -218,9 +218,83 @@ pub fn undeclared_locale_dirs(root: &Path, locales: &Locales) -> Vec<Diagnostic>
     out
 }
 
+/// The literal texts of `tag`'s list pattern ("and", wide) around and between `items`:
+/// `items.len() + 1` strings (before the first item, between each two, after the last), so a
+/// caller can join plain text or links. CLDR data: "A, B et C", "A، B و C", "A、B和C".
+/// The items matter: Spanish writes "y" but "e" before an "i" sound.
+pub fn list_literals(tag: &str, items: &[&str]) -> Vec<String> {
+    use icu_list::ListFormatter;
+    use icu_list::options::ListFormatterOptions;
+    use writeable::Writeable;
+    let locale: icu_locale_core::Locale = tag.parse().unwrap_or(icu_locale_core::Locale::UNKNOWN);
+    let mut parts = ListParts { literals: vec![String::new(); items.len() + 1], next: 0, in_element: false };
+    match ListFormatter::try_new_and((&locale).into(), ListFormatterOptions::default()) {
+        Ok(f) => {
+            let _ = f.format(items.iter()).write_to_parts(&mut parts);
+        }
+        Err(_) => parts.literals[1..items.len()].iter_mut().for_each(|l| *l = ", ".to_string()),
+    }
+    parts.literals
+}
+
+/// `items` joined with `tag`'s list pattern.
+pub fn format_list(tag: &str, items: &[&str]) -> String {
+    let literals = list_literals(tag, items);
+    let mut out = literals[0].clone();
+    for (item, lit) in items.iter().zip(&literals[1..]) {
+        out.push_str(item);
+        out.push_str(lit);
+    }
+    out
+}
+
+/// Collects the literal parts of a formatted list, numbered by the items they follow.
+struct ListParts {
+    literals: Vec<String>,
+    next: usize,
+    in_element: bool,
+}
+
+impl std::fmt::Write for ListParts {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if !self.in_element {
+            if let Some(l) = self.literals.get_mut(self.next) {
+                l.push_str(s);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl writeable::PartsWrite for ListParts {
+    type SubPartsWrite = Self;
+    fn with_part(&mut self, part: writeable::Part, mut f: impl FnMut(&mut Self) -> std::fmt::Result) -> std::fmt::Result {
+        if part != icu_list::parts::ELEMENT {
+            return f(self);
+        }
+        self.in_element = true;
+        let r = f(self);
+        self.in_element = false;
+        self.next += 1;
+        r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_use_the_language_pattern() {
+        assert_eq!(format_list("en", &["donors", "students"]), "donors and students");
+        assert_eq!(format_list("fa", &["اهداکنندگان خون", "دانشجویان"]), "اهداکنندگان خون و دانشجویان");
+        assert_eq!(format_list("es", &["donantes", "instructores"]), "donantes e instructores");
+        assert_eq!(format_list("fr", &["A", "B", "C"]), "A, B et C");
+        assert_eq!(format_list("zh-Hant", &["甲", "乙", "丙"]), "甲、乙和丙");
+        assert_eq!(format_list("en", &["one"]), "one");
+        assert_eq!(list_literals("en", &[]), vec![String::new()]);
+        assert_eq!(list_literals("en", &["a", "b", "c"]), vec!["", ", ", ", and ", ""]);
+    }
 
     fn lid(s: &str) -> LanguageIdentifier {
         s.parse().unwrap()

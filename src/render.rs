@@ -674,13 +674,18 @@ pub fn render_glossary(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
     for e in &entries {
         let letter = glossary::initial(&e.term);
-        let see = list(e.see_also.iter().filter_map(|s| by_id.get(s.as_str())), |s| Obj::new().set("id", s.id.as_str()).set("term", s.term.as_str()).done());
+        let see_entries: Vec<&&LocalizedEntry> = e.see_also.iter().filter_map(|s| by_id.get(s.as_str())).collect();
+        let literals = crate::locale::list_literals(&locale.code, &see_entries.iter().map(|s| s.term.as_str()).collect::<Vec<_>>());
+        let see = list(see_entries.iter().zip(&literals), |(s, before)| {
+            Obj::new().set("id", s.id.as_str()).set("term", s.term.as_str()).set("before", before.as_str()).done()
+        });
         let differs = !e.written_in.starts_with(locale.language());
         let v = Obj::new()
             .set("id", e.id.as_str())
             .set("term", e.term.as_str())
             .set("definition", e.definition.as_str())
             .set("see_also", see)
+            .set("see_also_end", literals.last().map(String::as_str).unwrap_or_default())
             .set("lang", if differs { Some(e.written_in.as_str()) } else { None })
             .set("dir", if differs { view.locales.get(&e.written_in).map(|l| l.dir.as_str()) } else { None })
             .done();

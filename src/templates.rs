@@ -49,6 +49,8 @@ impl Templates {
                 },
             }
         });
+        let (msgs, locs) = (messages.clone(), locales.clone());
+        tera.register_function("list", move |kwargs: Kwargs, state: &State| -> TeraResult<String> { list_function(&msgs, &locs, &kwargs, state) });
         let mut sources: Vec<(String, String)> = theme.templates.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         sources.sort();
         if let Err(e) = tera.add_raw_templates(sources) {
@@ -114,6 +116,28 @@ fn block_names(theme: &Theme) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// `list(items=[…], key_prefix="audience-", lang=…)`: the items joined with the list pattern of
+/// `lang` (default: the page's), each translated as the message `key_prefix ~ item` when given
+/// and defined ("donors and students", "اهداکنندگان خون و دانشجویان").
+fn list_function(msgs: &Messages, locs: &Locales, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    let items: Vec<tera::Value> = kwargs.must_get::<Vec<tera::Value>>("items")?;
+    let page_lang: String = state.get::<String>("lang")?.unwrap_or_default();
+    let lang: String = kwargs.get::<String>("lang")?.unwrap_or_else(|| page_lang.clone());
+    let prefix: Option<String> = kwargs.get::<String>("key_prefix")?;
+    let locale = locs.get(&page_lang).unwrap_or_else(|| locs.default_locale());
+    let texts: Vec<String> = items
+        .iter()
+        .map(|v| {
+            let item = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+            match &prefix {
+                Some(p) if msgs.has(locale, &format!("{p}{item}")) => msgs.text(locale, &format!("{p}{item}")),
+                _ => item,
+            }
+        })
+        .collect();
+    Ok(crate::locale::format_list(&lang, &texts.iter().map(String::as_str).collect::<Vec<_>>()))
 }
 
 /// A Tera error with its causes, on one line.

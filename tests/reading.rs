@@ -73,3 +73,37 @@ fn fallback_text_outside_the_lesson_body_carries_its_language_and_direction() {
     assert!(index.contains(",null,[\"en\",\"ltr\"]]"), "the Arabic lesson's English section: {index}");
     assert!(!s.out("assets/search/en.js").contains("\"ltr\""), "English rows are unchanged");
 }
+
+#[test]
+fn lists_use_the_language_pattern_and_plurals_agree() {
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}  - code: es\n    name: Español\n"));
+    let module = std::fs::read_to_string(s.root().join("content/modules/alpha/_index.md")).unwrap();
+    s.write("content/modules/alpha/_index.md", module.replace("audience: [donors]", "audience: [donors, students, staff]"));
+    s.write(
+        "content/glossary.yaml",
+        "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n  see_also: [cells, iron]\n- id: cells\n  term: cells\n  definition: Red cells.\n- id: iron\n  term: iron\n  definition: A metal.\n",
+    );
+    let o = s.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let en = s.out("en/modules/alpha/index.html");
+    assert!(en.contains("<dd>donors, students, and blood service staff</dd>"), "{en}");
+    let es = s.out("es/modules/alpha/index.html");
+    assert!(es.contains(" y "), "{es}");
+    assert!(!es.contains("estudiantes, personal"), "no Latin comma before the last item: {es}");
+    let ar = s.out("ar/modules/alpha/index.html");
+    let dd = &ar[ar.find("<dt>").unwrap()..];
+    assert!(dd.contains(" و"), "Arabic list pattern: {dd}");
+    // See-also links joined the same way.
+    let gloss = s.out("es/glossary/index.html");
+    // Spanish writes "e", not "y", before an "i" sound (CLDR).
+    assert!(gloss.contains("<a href=\"#term-cells\">cells</a> e <a href=\"#term-iron\">iron</a>"), "{gloss}");
+    // One minute, one lesson: the singular, in every word of the phrase.
+    let lesson = s.out("es/modules/beta/gamma/index.html");
+    assert!(lesson.contains("1 minuto de lectura") && !lesson.contains("unos 1 "), "{lesson}");
+    let beta = s.out("en/modules/beta/index.html");
+    assert!(beta.contains("data-label=\"{done} of 1 lesson done\""), "{beta}");
+    let alpha = s.out("en/modules/alpha/index.html");
+    assert!(alpha.contains("data-label=\"{done} of 2 lessons done\""), "{alpha}");
+}

@@ -71,6 +71,10 @@
     function undismiss(ev) { ev.currentTarget.classList.remove("tip-dismissed"); }
   }
 
+  function localNumber(n) {
+    try { return new Intl.NumberFormat(document.documentElement.lang || undefined).format(n); } catch (e) { return String(n); }
+  }
+
   /* ---- learner progress, kept only in this browser ---- */
   var PREFIX = "donorbook:done:";
   function setupProgress() {
@@ -104,7 +108,9 @@
       } catch (e) { done = 0; }
       if (done > 0 && total > 0) {
         var label = line.getAttribute("data-label") || "{done} / {total}";
-        line.textContent = label.replace("{done}", String(Math.min(done, total))).replace("{total}", String(total));
+        // The label has the total in the page's digits already (and its plural); the count
+        // of lessons done gets the same digits (Persian ۳, Arabic ٣).
+        line.textContent = label.replace("{done}", localNumber(Math.min(done, total))).replace("{total}", localNumber(total));
         line.hidden = false;
       }
     }

@@ -88,7 +88,10 @@ print-answer-key = Lösungen
 
 progress-mark-done = Ich habe diese Lektion abgeschlossen
 progress-done = erledigt
-progress-module = { $done } von { $total } Lektionen abgeschlossen
+progress-module = { $total ->
+    [one] { $done } von { $total } Lektion abgeschlossen
+   *[other] { $done } von { $total } Lektionen abgeschlossen
+}
 
 footer-note = Lehrmaterial. Die Voraussetzungen für eine Blutspende unterscheiden sich von Land zu Land: Folgen Sie immer den Vorgaben Ihres nationalen Blutspendedienstes.
 

@@ -88,7 +88,10 @@ print-answer-key = Answer key
 
 progress-mark-done = I have finished this lesson
 progress-done = done
-progress-module = { $done } of { $total } lessons done
+progress-module = { $total ->
+    [one] { $done } of { $total } lesson done
+   *[other] { $done } of { $total } lessons done
+}
 
 footer-note = Educational material. Eligibility rules differ from country to country: always follow your national blood service.
 

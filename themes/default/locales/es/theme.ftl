@@ -26,7 +26,7 @@ minutes = { $count ->
    *[other] { $count } minutos
 }
 reading-time = { $minutes ->
-    [one] unos { $minutes } minuto de lectura
+    [one] aproximadamente { $minutes } minuto de lectura
    *[other] unos { $minutes } minutos de lectura
 }
 lessons-count = { $count ->
@@ -88,7 +88,10 @@ print-answer-key = Soluciones
 
 progress-mark-done = He terminado esta lección
 progress-done = completada
-progress-module = { $done } de { $total } lecciones completadas
+progress-module = { $total ->
+    [one] { $done } de { $total } lección completada
+   *[other] { $done } de { $total } lecciones completadas
+}
 
 footer-note = Material educativo. Los requisitos para donar sangre varían de un país a otro: siga siempre las indicaciones del servicio nacional de sangre de su país.
 

@@ -88,7 +88,10 @@ print-answer-key = Gabarito
 
 progress-mark-done = Concluí esta lição
 progress-done = concluída
-progress-module = { $done } de { $total } lições concluídas
+progress-module = { $total ->
+    [one] { $done } de { $total } lição concluída
+   *[other] { $done } de { $total } lições concluídas
+}
 
 footer-note = Material educativo. Os critérios para doar sangue variam de país para país: siga sempre as orientações do serviço de sangue do seu país.
 
