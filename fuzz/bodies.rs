@@ -182,7 +182,7 @@ pub fn quiz(data: &[u8]) {
 // ---------------------------------------------------------------------------------------------
 // markdown + urls
 
-/// A host with two pages, one image and the shortcodes `hi` (inline) and `box` (block), like the
+/// A host with two pages, one image and the shortcodes `hi` and `say` (inline) and `box` (block), like the
 /// `TestHost` of `src/markdown/tests.rs`.
 struct FuzzHost;
 
@@ -206,6 +206,11 @@ impl Host for FuzzHost {
                 Ok(Rendered { html: format!("<b id=\"{id}\">{}</b>", urls::escape_attr(who)), text: who.into(), ..Rendered::default() })
             }
             ("box", Some(b)) => Ok(Rendered { html: format!("<aside>{}</aside>", b.html), text: b.text.clone(), ..Rendered::default() }),
+            // Like `t`: a message as escaped text, which authors also put inside attributes.
+            ("say", None) => {
+                let text = call.args.get("text").and_then(|a| a.as_str()).unwrap_or_default();
+                Ok(Rendered { html: urls::escape_attr(text), text: text.into(), ..Rendered::default() })
+            }
             _ => Err(format!("unknown shortcode `{}`", call.name)),
         }
     }
@@ -263,6 +268,14 @@ pub fn markdown(data: &[u8]) {
             let lower = r.html.to_ascii_lowercase();
             assert!(!lower.contains("<script"), "a script survived sanitizing: {}", r.html);
         }
+        // Sanitized or escaped, no attribute runs a script, whatever shortcode output went into
+        // it (`<a href="{{ hi(name="javascript:…") }}">`).
+        if raw_html != RawHtml::Allow {
+            for (name, value) in attributes(&r.html) {
+                assert!(!name.starts_with("on"), "event handler `{name}` in {:?}", r.html);
+                assert!(!urls::is_dangerous(&value), "`{name}=\"{value}\"` runs a script: {:?}", r.html);
+            }
+        }
         // Each shortcode's output is used once (a forged placeholder would repeat it). With raw
         // HTML escaped, `<b id=` can only come from the host.
         if raw_html == RawHtml::Escape {
@@ -282,6 +295,93 @@ pub fn markdown(data: &[u8]) {
         }
     }
     url_invariants(text);
+}
+
+/// Every attribute (lower-cased name, value with `&amp;`, `&quot;`, `&#39;`, `&colon;` and numeric
+/// references decoded) of well-formed HTML, as the renderer writes it: text holds no raw `<`.
+fn attributes(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let b = html.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' || !b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
+            i += 1;
+        }
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+                i += 1;
+            }
+            let name = html[start..i].to_ascii_lowercase();
+            let mut value = String::new();
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                let (q, from) = match b.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => (Some(q), i + 1),
+                    _ => (None, i),
+                };
+                let mut end = from;
+                while end < b.len() && if let Some(q) = q { b[end] != q } else { !b[end].is_ascii_whitespace() && b[end] != b'>' } {
+                    end += 1;
+                }
+                value = decode_entities(&html[from..end.min(b.len())]);
+                i = if q.is_some() { end + 1 } else { end };
+            }
+            out.push((name, value));
+        }
+    }
+    out
+}
+
+fn decode_entities(v: &str) -> String {
+    let mut out = String::new();
+    let mut rest = v;
+    while let Some(a) = rest.find('&') {
+        out.push_str(&rest[..a]);
+        rest = &rest[a..];
+        let Some(semi) = rest.find(';').filter(|s| *s < 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let c = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "colon" => Some(':'),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Lexical resolution of `url` (percent-decoded) against folder `dir` (trailing `/`).

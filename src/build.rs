@@ -540,7 +540,10 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
             let Ok(rel) = entry.path().strip_prefix(&static_dir) else { continue };
             let rel = crate::diagnostics::display_path(rel);
             match std::fs::read(entry.path()) {
-                Ok(b) => writer(&rel, &b),
+                Ok(b) => {
+                    check_svg(site, &format!("static/{rel}"), &b, diags);
+                    writer(&rel, &b)
+                }
                 Err(e) => diags.push(Diagnostic::error(format!("static/{rel}"), 0, 0, format!("cannot read: {e}"))),
             }
         }
@@ -564,9 +567,28 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
         })
         .collect();
     jobs.par_iter().for_each(|(code, rel, abs)| match std::fs::read(abs) {
-        Ok(b) => writer(&format!("{code}/{rel}"), &b),
+        Ok(b) => {
+            check_svg(site, &crate::diagnostics::display_path(&crate::diagnostics::rel_to(&site.root, abs)), &b, diags);
+            writer(&format!("{code}/{rel}"), &b)
+        }
         Err(e) => diags.push(Diagnostic::error(crate::diagnostics::rel_to(&site.root, abs), 0, 0, format!("cannot read: {e}"))),
     });
+}
+
+/// An SVG with scripts or event handlers runs them when a reader opens it: refused unless the
+/// site allows raw HTML as it is (`markdown.raw_html: allow`), where it is a warning.
+fn check_svg(site: &Site, display: &str, bytes: &[u8], diags: &Diagnostics) {
+    if !display.to_ascii_lowercase().ends_with(".svg") {
+        return;
+    }
+    let Some(what) = crate::svg::active_content(bytes) else { return };
+    let message = format!("this SVG holds active content ({what}), which runs when a reader opens the image");
+    let d = if site.config.markdown.raw_html == config::RawHtml::Allow {
+        Diagnostic::warning(display, 0, 0, message)
+    } else {
+        Diagnostic::error(display, 0, 0, message).with_hint("remove the script or handler from the drawing (`markdown.raw_html: allow` accepts it)")
+    };
+    diags.push(d);
 }
 
 /// A human summary of a finished build: pages per locale, search index sizes, time taken.

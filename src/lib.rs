@@ -27,6 +27,7 @@ pub mod search;
 pub mod serve;
 pub mod shortcodes;
 pub mod sitemap;
+pub mod svg;
 pub mod templates;
 pub mod theme;
 pub mod translation_status;

@@ -147,7 +147,8 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
     let had_raw = pass.had_raw_html;
     let mut generated = std::mem::take(&mut pass.generated);
     let own_headings = out.headings.len();
-    let mut html = if had_raw && env.raw_html == RawHtml::Sanitize { sanitize(&html) } else { html };
+    let sanitizing = had_raw && env.raw_html == RawHtml::Sanitize;
+    let mut html = if sanitizing { sanitize(&html) } else { html };
     // Put shortcode output back in place of the placeholders.
     if !extracted.calls.is_empty() || !generated.is_empty() {
         for (i, call) in extracted.calls.iter().enumerate() {
@@ -184,6 +185,23 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
                 }
             }
         }
+        if sanitizing {
+            let (clean, removed) = sanitize_attribute_output(html, &generated, &extracted.tag);
+            html = clean;
+            if let Some(n) = removed {
+                let (l, c) = extracted.calls.get(n).map_or((0, 0), |call| full_pos(call.offset));
+                let shown: String = generated.get(&n).map(|g| g.1.chars().take(60).collect()).unwrap_or_default();
+                out.diagnostics.push(
+                    Diagnostic::warning(
+                        env.display,
+                        l,
+                        c,
+                        format!("the sanitizer removed raw HTML made unsafe by this shortcode's output in an attribute (`{shown}`)"),
+                    )
+                    .with_hint("shortcode output in an HTML attribute is text, checked like the rest of the raw HTML"),
+                );
+            }
+        }
         html = substitute(&html, &generated, &extracted.tag);
         out.text = substitute_text(&out.text, &generated, &extracted.tag);
         // Heading texts (tables of contents) show a shortcode's text, not its placeholder.
@@ -208,8 +226,90 @@ fn clone_env<'a>(env: &Env<'a>) -> Env<'a> {
     }
 }
 
+/// Where a point of HTML lies: in text, inside a tag (its name or attributes), inside a quoted
+/// attribute value, or in a comment. Shortcode output is HTML only in text; elsewhere it is text.
+#[derive(Clone, Copy, PartialEq)]
+enum HtmlState {
+    Text,
+    Tag,
+    Quoted(u8),
+    Comment,
+}
+
+/// The state after `text`, starting from `state`. Exact on well-formed HTML (pulldown-cmark's and
+/// ammonia's output); on an author's raw HTML under `allow`, a close approximation.
+fn scan_html(mut state: HtmlState, text: &str) -> HtmlState {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match state {
+            HtmlState::Text if b[i] == b'<' => {
+                if text[i..].starts_with("<!--") {
+                    state = HtmlState::Comment;
+                    i += 4;
+                    continue;
+                }
+                let next = b.get(i + 1).copied().unwrap_or(0);
+                if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') {
+                    state = HtmlState::Tag;
+                }
+            }
+            HtmlState::Tag => match b[i] {
+                q @ (b'"' | b'\'') => state = HtmlState::Quoted(q),
+                b'>' => state = HtmlState::Text,
+                _ => {}
+            },
+            HtmlState::Quoted(q) if b[i] == q => state = HtmlState::Tag,
+            HtmlState::Comment if text[i..].starts_with("-->") => {
+                state = HtmlState::Text;
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    state
+}
+
+/// Puts shortcode output that sits inside a tag of sanitized HTML (an attribute the author wrote
+/// around a shortcode) in as text, and sanitizes again: the first pass saw only the placeholder,
+/// so a `javascript:` made by a message argument would otherwise become a link. Returns the call
+/// to blame when the second pass removed something.
+fn sanitize_attribute_output(html: String, generated: &BTreeMap<usize, (String, String, bool)>, tag: &str) -> (String, Option<usize>) {
+    let pieces = shortcodes::pieces(&html, tag);
+    let mut state = HtmlState::Text;
+    let mut in_tag: Vec<usize> = Vec::new();
+    let mut filled = String::with_capacity(html.len());
+    for piece in &pieces {
+        match *piece {
+            Piece::Text(t) => {
+                state = scan_html(state, t);
+                filled.push_str(t);
+            }
+            Piece::Call(n) if state != HtmlState::Text => {
+                in_tag.push(n);
+                // Ammonia's output quotes every attribute with `"`; escape as its serializer does.
+                let text = generated.get(&n).map_or("", |g| g.1.as_str());
+                filled.push_str(&text.replace('&', "&amp;").replace('"', "&quot;").replace('\u{a0}', "&nbsp;"));
+            }
+            Piece::Call(n) => filled.push_str(&format!("{}{tag}{n}{}", shortcodes::OPEN, shortcodes::CLOSE)),
+        }
+    }
+    if in_tag.is_empty() {
+        return (html, None);
+    }
+    let clean = sanitize(&filled);
+    if clean == filled {
+        return (clean, None);
+    }
+    let blame = in_tag.iter().copied().find(|n| generated.get(n).is_some_and(|g| urls::is_dangerous(&g.1))).unwrap_or(in_tag[0]);
+    (clean, Some(blame))
+}
+
 /// Replaces placeholders with shortcode output; a block placeholder alone in a paragraph
-/// replaces the whole paragraph.
+/// replaces the whole paragraph. Inside a tag (a link title, an image's alt text, an attribute
+/// of raw HTML) the output's text goes in, escaped.
 ///
 /// One pass over the page's own HTML: shortcode output is never scanned for placeholders again.
 /// (Rescanning it once turned placeholder look-alikes inside nested blocks into an exponential
@@ -218,11 +318,18 @@ fn substitute(html: &str, generated: &BTreeMap<usize, (String, String, bool)>, t
     let pieces = shortcodes::pieces(html, tag);
     let mut out = String::with_capacity(html.len() + 256);
     let mut drop_close = false;
+    let mut state = HtmlState::Text;
     for (i, piece) in pieces.iter().enumerate() {
         match *piece {
             Piece::Text(t) => {
                 let t = if std::mem::take(&mut drop_close) { t.strip_prefix("</p>").unwrap_or(t) } else { t };
+                state = scan_html(state, t);
                 out.push_str(t);
+            }
+            Piece::Call(n) if state != HtmlState::Text => {
+                if let Some((_, text, _)) = generated.get(&n) {
+                    out.push_str(&urls::escape_attr(text));
+                }
             }
             Piece::Call(n) => {
                 let Some((h, _, block)) = generated.get(&n) else { continue };

@@ -126,3 +126,74 @@ fn script_urls_and_tags_in_front_matter_are_escaped_in_sitemap_and_search() {
     }
     assert!(!s.out("en/modules/alpha/index.html").contains("href=\"javascript:"));
 }
+
+/// Issue 11 item 4: shortcode output lands inside raw HTML attributes after the sanitizer ran, so
+/// a message argument made a `javascript:` link in the lesson, its fallbacks and the print page.
+#[test]
+fn shortcode_output_in_raw_html_attributes_is_sanitized() {
+    let payload = "{{ t(key=\"print-title\", module=\"javascript:alert(1)//\") }}";
+    let breakout = "{{ t(key=\"print-title\", module='\"><script>alert(2)</script>') }}";
+    for body in [
+        format!("<a href=\"{payload}\">quoted</a>"),
+        format!("<a href={payload}>unquoted</a>"),
+        format!("<div>\n<a href='{payload}'>block</a>\n</div>"),
+        format!("<a title=\"{breakout}\" href=\"01-first.md\">title</a>"),
+        format!("[link](01-first.md \"{breakout}\")"),
+    ] {
+        let s = Site::fixture("basic");
+        s.write(LESSON, format!("---\ntitle: A\nsummary: s\n---\n{body}\n"));
+        let o = build_untouched(&s);
+        assert!(o.status.success(), "{body}\n{}", stderr(&o));
+        // The lesson, its French fallback and the English and French print pages.
+        for page in [
+            "en/modules/alpha/second/index.html",
+            "fr/modules/alpha/second/index.html",
+            "en/modules/alpha/print/index.html",
+            "fr/modules/alpha/print/index.html",
+        ] {
+            let html = s.out(page).to_ascii_lowercase();
+            let at = html.find("<main").unwrap_or(0);
+            for bad in ["javascript:", "<script>alert", "\u{e000}"] {
+                assert!(!html[at..].contains(bad), "{page} holds `{bad}` from {body}:\n{}", &html[at..]);
+            }
+        }
+        if body.contains("javascript") {
+            let line = body.lines().position(|l| l.contains("javascript")).unwrap();
+            let col = body.lines().nth(line).unwrap().find("{{").unwrap() + 1;
+            let at = format!("02-second.md:{}:{col}", line + 5);
+            assert!(stderr(&o).contains(&format!("{at}: warning: the sanitizer removed")), "the removal is reported at the shortcode:\n{}", stderr(&o));
+            assert_eq!(s.run(&["check", "--strict"]).status.code(), Some(1), "check --strict fails on {body}");
+        }
+    }
+}
+
+/// Shortcode output inside a tag that Markdown writes (a link title, an image's alt text) is
+/// text: a term's HTML used to break out of the attribute, in every raw-HTML mode.
+#[test]
+fn shortcode_output_inside_markdown_attributes_is_text() {
+    for mode in ["sanitize", "escape"] {
+        let s = Site::fixture("basic");
+        s.write("site.yaml", format!("{}markdown:\n  raw_html: {mode}\n", std::fs::read_to_string(s.root().join("site.yaml")).unwrap()));
+        s.write("content/glossary.yaml", "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n");
+        s.write(LESSON, "---\ntitle: A\nsummary: s\n---\n[link](01-first.md \"{{ term(id=\"plasma\") }}\") ![{{ term(id=\"plasma\") }}](images/drop.svg)\n");
+        let o = build_untouched(&s);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let html = s.out("en/modules/alpha/second/index.html");
+        assert!(html.contains("title=\"plasma\">link</a>") && html.contains("alt=\"plasma\""), "{mode}: {html}");
+    }
+}
+
+/// Issue 11 item 4: an SVG beside a lesson runs its scripts when a reader opens it.
+#[test]
+fn active_svg_beside_a_lesson_is_refused_unless_raw_html_is_allowed() {
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("content/modules/alpha/images/drop.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.domain)\"><circle r=\"4\"/></svg>\n");
+    expect_error(&s, "content/modules/alpha/images/drop.svg: error: this SVG holds active content (an event handler `onload=`)");
+    let check = s.run(&["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    s.write("site.yaml", format!("{yaml}markdown:\n  raw_html: allow\n"));
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("drop.svg: warning: this SVG holds active content"), "{}", stderr(&o));
+}
