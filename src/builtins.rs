@@ -37,6 +37,12 @@ impl Host for PageHost<'_> {
         self.plan.page_dir(rel).or_else(|| self.default_plan.page_dir(rel)).map(str::to_string)
     }
 
+    fn unavailable(&self, rel: &str) -> Option<crate::model::Unavailable> {
+        // The site's shape comes from the source tree, the last of every chain.
+        let source = self.locale.chain.last()?;
+        self.content.unavailable(source, rel)
+    }
+
     fn asset(&self, logical: &str) -> Option<String> {
         self.locale
             .chain

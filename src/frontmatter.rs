@@ -92,6 +92,45 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
     Ok(fm)
 }
 
+/// Warnings about YAML that is valid but says something else than the author meant: an item of
+/// `objectives` (or `audience`) whose next line starts with `- ` one indent too deep. YAML folds
+/// that line into the item above, so two objectives silently become one.
+pub fn lint(split: &Split<'_>, fm: &FrontMatter, path: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut list: Option<(&str, &[String])> = None;
+    let mut item_indent: Option<usize> = None;
+    for (i, line) in split.yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let text = line.trim();
+        if indent == 0 && !text.is_empty() {
+            let key = text.strip_suffix(':').filter(|k| !k.contains([' ', ':']));
+            list = match key {
+                Some("objectives") => Some(("objectives", &fm.objectives)),
+                Some("audience") => Some(("audience", &fm.audience)),
+                _ => None,
+            };
+            item_indent = None;
+            continue;
+        }
+        let (Some((key, items)), Some(rest)) = (list, text.strip_prefix("- ")) else { continue };
+        match item_indent {
+            None => item_indent = Some(indent),
+            Some(first) if indent > first => {
+                let merged = format!(" - {}", rest.trim());
+                if let Some(item) = items.iter().find(|it| it.contains(&merged)) {
+                    let line_no = i + 1 + split.yaml_line_offset;
+                    out.push(
+                        Diagnostic::warning(path, line_no, indent + 1, format!("this `- ` is part of the `{key}` item above it, which reads \"{item}\""))
+                            .with_hint(format!("to make it an item of its own, put `- ` under the other items ({first} spaces from the left)")),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    out
+}
+
 /// Reads a text file as UTF-8, dropping a BOM and turning CRLF into LF (line numbers are kept).
 pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
@@ -192,6 +231,28 @@ mod tests {
             "﻿bom",
         ] {
             assert_eq!(has_suspicious_bytes(t.as_bytes()), exact(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_item_folded_into_the_one_above_is_reported_at_its_line() {
+        let t = "---\ntitle: A\nobjectives:\n  - Know who can give\n    - Know how often\n  - Know why\n---\n";
+        let s = split(t, Path::new("m.md")).unwrap();
+        let fm = parse(&s, Path::new("m.md")).unwrap();
+        assert_eq!(fm.objectives, ["Know who can give - Know how often", "Know why"]);
+        let w = lint(&s, &fm, Path::new("m.md"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].line, w[0].col), (5, 5));
+        assert!(w[0].message.contains("Know who can give - Know how often"), "{}", w[0].message);
+        // Well indented lists, a dash inside an item, and folded text without a dash: no warning.
+        for ok in [
+            "---\ntitle: A\nobjectives:\n  - Know who can give\n  - Know how often\n---\n",
+            "---\ntitle: A\nobjectives:\n- A - B\n- C\n---\n",
+            "---\ntitle: A\nobjectives:\n  - Know who can give\n    and how often\n---\n",
+        ] {
+            let s = split(ok, Path::new("m.md")).unwrap();
+            let fm = parse(&s, Path::new("m.md")).unwrap();
+            assert!(lint(&s, &fm, Path::new("m.md")).is_empty(), "{ok}");
         }
     }
 

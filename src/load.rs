@@ -41,7 +41,11 @@ pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &D
     }
     if !opts.drafts {
         for tree in content.trees.values_mut() {
-            tree.docs.retain(|_, d| !d.front.draft);
+            let drafts: Vec<String> = tree.docs.iter().filter(|(_, d)| d.front.draft).map(|(rel, _)| rel.clone()).collect();
+            for rel in drafts {
+                tree.docs.remove(&rel);
+                tree.drafts.insert(rel);
+            }
         }
     }
     let empty = Tree::default();
@@ -104,7 +108,7 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
     }
     let parsed: Vec<Option<SourceFile>> = md_files
         .par_iter()
-        .map(|(rel, abs)| match read_source(abs, &dir.join(rel), rel, tag, digests) {
+        .map(|(rel, abs)| match read_source_linted(abs, &dir.join(rel), rel, tag, digests, diags) {
             Ok(f) => Some(f),
             Err(d) => {
                 diags.push(d);
@@ -112,19 +116,34 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
             }
         })
         .collect();
-    for f in parsed.into_iter().flatten() {
-        tree.docs.insert(f.rel.clone(), f);
+    for (f, (rel, _)) in parsed.into_iter().zip(&md_files) {
+        match f {
+            Some(f) => {
+                tree.docs.insert(f.rel.clone(), f);
+            }
+            None => {
+                tree.failed.insert(rel.clone());
+            }
+        }
     }
     tree
 }
 
 /// Reads and parses one Markdown file; with `digest`, also records its [`digest_bytes`].
 pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str, digest: bool) -> Result<SourceFile, Diagnostic> {
+    read_source_linted(abs, display, rel, tag, digest, &Diagnostics::new())
+}
+
+/// [`read_source`], with warnings about valid but suspicious front matter pushed to `warnings`.
+fn read_source_linted(abs: &Path, display: &Path, rel: &str, tag: &str, digest: bool, warnings: &Diagnostics) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
     let bytes_digest = if digest { digest_bytes(&bytes) } else { String::new() };
     let text = frontmatter::decode_text(bytes, display)?;
     let split = frontmatter::split(&text, display)?;
     let front = frontmatter::parse(&split, display)?;
+    for w in frontmatter::lint(&split, &front, display) {
+        warnings.push(w);
+    }
     let body_line_offset = split.body_line_offset;
     let body = split.body.to_string();
     Ok(SourceFile { rel: rel.to_string(), tree: tag.to_string(), display: display.to_path_buf(), front, body, body_line_offset, digest: bytes_digest })
@@ -251,6 +270,11 @@ fn build_structure(source: &Tree, diags: &Diagnostics) -> Structure {
     for (dir, files) in module_dirs {
         let index_rel = format!("{dir}/_index.md");
         let Some(index) = source.docs.get(&index_rel) else {
+            // An `_index.md` that failed to load is reported already; a draft one leaves the
+            // whole module out.
+            if source.failed.contains(&index_rel) || source.drafts.contains(&index_rel) {
+                continue;
+            }
             for f in files {
                 diags.push(
                     Diagnostic::error(&f.display, 1, 1, format!("the lesson's folder `{dir}` has no `_index.md`, so it is not a module"))

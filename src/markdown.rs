@@ -25,6 +25,10 @@ pub trait Host {
     fn quiz(&self, yaml: &str, env: &Env<'_>, yaml_first_line: usize) -> Result<String, Diagnostic>;
     /// A UI string in the reader's locale.
     fn ui(&self, key: &str) -> String;
+    /// Why a page that is not in the build exists anyway (failed to load, or a draft).
+    fn unavailable(&self, _rel: &str) -> Option<crate::model::Unavailable> {
+        None
+    }
     /// What becomes of assets from another host (site.yaml `offline.remote_assets`).
     fn remote_policy(&self) -> RemoteAssets {
         RemoteAssets::Error
@@ -672,7 +676,14 @@ impl Pass<'_, '_> {
         };
         if logical.ends_with(".md") {
             let Some(target_dir) = self.host.page_dir(&logical) else {
-                self.error(at, format!("link to `{path}`: no such page (looked for content/{logical})"));
+                match self.host.unavailable(&logical) {
+                    Some(crate::model::Unavailable::Failed) => {}
+                    Some(crate::model::Unavailable::Draft) => self.error(
+                        at,
+                        format!("link to `{path}`: that page is a draft (`draft: true`), left out of this build; build with `--drafts` to include it, or remove the link"),
+                    ),
+                    None => self.error(at, format!("link to `{path}`: no such page (looked for content/{logical})")),
+                }
                 return dest.to_string();
             };
             if let Some(a) = anchor {

@@ -1,7 +1,7 @@
 //! The site as loaded from disk: the typed model every later stage reads.
 
 use crate::frontmatter::FrontMatter;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// One Markdown file of one locale tree.
@@ -27,6 +27,20 @@ pub struct Tree {
     pub docs: BTreeMap<String, SourceFile>,
     /// Colocated non-Markdown files: logical path → absolute path.
     pub assets: BTreeMap<String, PathBuf>,
+    /// Markdown files that exist but could not be loaded (their error is already reported):
+    /// links to them, and a module whose `_index.md` it is, report nothing more.
+    pub failed: BTreeSet<String>,
+    /// Markdown files left out because of `draft: true` (without `--drafts`).
+    pub drafts: BTreeSet<String>,
+}
+
+/// Why a linked page that exists on disk is not in the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// It, or its module's `_index.md`, failed to load; that error is reported already.
+    Failed,
+    /// It, or its module, is a draft.
+    Draft,
 }
 
 /// What kind of page a source file becomes.
@@ -99,5 +113,24 @@ pub struct Content {
 impl Content {
     pub fn doc(&self, tree: &str, rel: &str) -> Option<&SourceFile> {
         self.trees.get(tree).and_then(|t| t.docs.get(rel))
+    }
+
+    /// Why the page `rel` of `tree` (or the module folder it sits in) is not in the build,
+    /// when the file exists.
+    pub fn unavailable(&self, tree: &str, rel: &str) -> Option<Unavailable> {
+        let t = self.trees.get(tree)?;
+        let module_index =
+            rel.rsplit_once('/').map(|(dir, _)| format!("{dir}/_index.md")).filter(|i| i != rel && i.starts_with("modules/") && i.matches('/').count() == 2);
+        let candidates = std::iter::once(rel.to_string()).chain(module_index);
+        let mut found = None;
+        for c in candidates {
+            if t.failed.contains(&c) {
+                return Some(Unavailable::Failed);
+            }
+            if t.drafts.contains(&c) {
+                found = Some(Unavailable::Draft);
+            }
+        }
+        found
     }
 }
