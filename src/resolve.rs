@@ -93,7 +93,11 @@ fn plan_locale(content: &Content, locales: &Locales, index: usize, untranslated:
     }
     for m in &s.modules {
         let mi = lp.modules.len();
-        let Some(page) = add(&mut lp, Kind::Module, &m.rel, format!("{code}/modules/{}/", m.slug), false, Some(mi), None) else {
+        // With `skip`, a translated lesson keeps its module even when the module page itself
+        // is not translated (that page falls back): a finished translation is never dropped.
+        let translated = |rel: &str| pick_tree(content, locale, locales, rel).is_some_and(|(_, fallback)| !fallback);
+        let keep = m.lessons.iter().any(|l| translated(&l.rel));
+        let Some(page) = add(&mut lp, Kind::Module, &m.rel, format!("{code}/modules/{}/", m.slug), keep, Some(mi), None) else {
             continue;
         };
         let mut pm = PlannedModule { slug: m.slug.clone(), page, lessons: Vec::new() };

@@ -107,3 +107,24 @@ fn lists_use_the_language_pattern_and_plurals_agree() {
     let alpha = s.out("en/modules/alpha/index.html");
     assert!(alpha.contains("data-label=\"{done} of 2 lessons done\""), "{alpha}");
 }
+
+#[test]
+fn skip_keeps_a_finished_translation_and_never_an_empty_section() {
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}  - code: de\n    name: Deutsch\nuntranslated: skip\n"));
+    // Arabic: a finished lesson in a module whose page is not translated.
+    s.write("locales/ar/content/modules/beta/01-gamma.md", "---\ntitle: درس غاما\nsummary: عناوين.\n---\nنص الدرس.\n");
+    let o = s.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.out("ar/modules/beta/gamma/index.html").contains("درس غاما"));
+    let module = s.out("ar/modules/beta/index.html");
+    assert!(module.contains("class=\"notice untranslated\""), "the module page falls back: {module}");
+    assert!(module.contains("gamma/index.html"), "{module}");
+    assert!(!s.exists("ar/modules/alpha/index.html"), "nothing of alpha is translated");
+    assert!(s.out("ar/index.html").contains("beta/index.html"));
+    // German: nothing translated, so no Modules heading with nothing under it.
+    let home = s.out("de/index.html");
+    assert!(!home.contains("id=\"home-modules\""), "{home}");
+    assert!(!s.out("de/modules/index.html").contains("<ol class=\"cards\">"));
+}
