@@ -532,14 +532,13 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
         writer(&format!("assets/{rel}"), bytes);
     }
     let static_dir = site.root.join("static");
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&static_dir) else { continue };
-            let rel = crate::diagnostics::display_path(rel);
-            match std::fs::read(entry.path()) {
+    let has_static = load::readable_dir(&static_dir, Path::new("static")).unwrap_or_else(|d| {
+        diags.push(d);
+        false
+    });
+    if has_static {
+        for (rel, abs) in load::files_under(&static_dir, "static", diags) {
+            match std::fs::read(&abs) {
                 Ok(b) => {
                     check_svg(site, &format!("static/{rel}"), &b, diags);
                     writer(&rel, &b)

@@ -29,8 +29,12 @@ pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &D
             continue;
         }
         let dir = PathBuf::from("locales").join(tag).join("content");
-        if root.join(&dir).is_dir() {
-            content.trees.insert(tag.to_string(), load_tree(root, &dir, tag, false, diags));
+        match readable_dir(&root.join(&dir), &dir) {
+            Ok(true) => {
+                content.trees.insert(tag.to_string(), load_tree(root, &dir, tag, false, diags));
+            }
+            Ok(false) => {}
+            Err(d) => diags.push(d),
         }
         if let Some(g) = load_glossary(root, &PathBuf::from("locales").join(tag).join("glossary.yaml"), diags) {
             content.glossaries.insert(tag.to_string(), g);
@@ -54,6 +58,62 @@ pub fn load_content(root: &Path, locales: &Locales, opts: LoadOptions, diags: &D
     content
 }
 
+/// Whether `abs` is a folder. `Ok(false)` when nothing is there; an error naming `display` when
+/// something is there but cannot be read (permissions, a looping or broken symbolic link), so
+/// an unreadable `locales/es` is not silently shown as English.
+pub fn readable_dir(abs: &Path, display: &Path) -> Result<bool, Diagnostic> {
+    let unreadable = |e: std::io::Error| Diagnostic::error(display, 0, 0, format!("cannot read the folder: {e}"));
+    match std::fs::metadata(abs) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(abs).map(|_| true).map_err(unreadable),
+        Ok(_) => Ok(false),
+        Err(e) if missing(&e) => match std::fs::symlink_metadata(abs) {
+            Ok(_) => Err(Diagnostic::error(display, 0, 0, "broken symbolic link: its target does not exist")),
+            Err(_) => Ok(false),
+        },
+        Err(e) => Err(unreadable(e)),
+    }
+}
+
+/// Whether `abs` is a file, with the same rules as [`readable_dir`].
+pub fn readable_file(abs: &Path, display: &Path) -> Result<bool, Diagnostic> {
+    match std::fs::metadata(abs) {
+        Ok(m) => Ok(m.is_file()),
+        Err(e) if missing(&e) => match std::fs::symlink_metadata(abs) {
+            Ok(_) => Err(Diagnostic::error(display, 0, 0, "broken symbolic link: its target does not exist")),
+            Err(_) => Ok(false),
+        },
+        Err(e) => Err(Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))),
+    }
+}
+
+/// "Not there" as opposed to "there but unreadable".
+fn missing(e: &std::io::Error) -> bool {
+    matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory)
+}
+
+/// The files under `dir` (sorted, symbolic links not followed) as (path relative to `dir`,
+/// absolute path). Every entry that cannot be read is an error naming it under `display`.
+pub fn files_under(dir: &Path, display: &str, diags: &Diagnostics) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(dir) {
+                    out.push((display_path(rel), e.path().to_path_buf()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().and_then(|p| p.strip_prefix(dir).ok()).map(display_path).unwrap_or_default();
+                let shown = if at.is_empty() { display.to_string() } else { format!("{display}/{at}") };
+                let cause = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read: {cause}")));
+            }
+        }
+    }
+    out
+}
+
 /// Reads one content folder: Markdown files are parsed, everything else is an asset. Only the
 /// source tree needs digests (translations record the digest of their source).
 fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnostics) -> Tree {
@@ -61,6 +121,8 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
     let mut tree = Tree::default();
     let mut md_files: Vec<(String, PathBuf)> = Vec::new();
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Links may point within this tree or the source tree (a translation reusing a source image).
+    let allowed: Vec<PathBuf> = [base.clone(), root.join("content")].iter().filter_map(|p| p.canonicalize().ok()).collect();
     for entry in walkdir::WalkDir::new(&base).follow_links(false).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -82,6 +144,10 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
         if entry.path_is_symlink() {
             match abs.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {
+                    if let Some(why) = link_refusal(&target, &allowed) {
+                        diags.push(Diagnostic::error(dir.join(rel_path), 0, 0, format!("this symbolic link points {why}; it was not read")));
+                        continue;
+                    }
                     if target.is_dir() {
                         diags.push(Diagnostic::warning(dir.join(rel_path), 0, 0, "symbolic links to folders are not followed"));
                         continue;
@@ -127,6 +193,15 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
         }
     }
     tree
+}
+
+/// Why a symbolic link inside the site may not be followed: its target is outside the content
+/// folders (`site.yaml`, `.env`, `.git/`), or a hidden file or folder inside them.
+fn link_refusal(target: &Path, allowed: &[PathBuf]) -> Option<&'static str> {
+    let Some(inside) = allowed.iter().find_map(|a| target.strip_prefix(a).ok()) else {
+        return Some("outside the content folder");
+    };
+    inside.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')).then_some("to a hidden file")
 }
 
 /// Reads and parses one Markdown file; with `digest`, also records its [`digest_bytes`].
@@ -182,8 +257,13 @@ pub fn digest_bytes(bytes: &[u8]) -> String {
 
 fn load_glossary(root: &Path, rel: &Path, diags: &Diagnostics) -> Option<Vec<GlossaryEntry>> {
     let abs = root.join(rel);
-    if !abs.is_file() {
-        return None;
+    match readable_file(&abs, rel) {
+        Ok(true) => {}
+        Ok(false) => return None,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
     }
     let text = match frontmatter::read_text(&abs, rel) {
         Ok(t) => t,

@@ -194,12 +194,19 @@ fn find_key_value(text: &str, key: &str, value: &str, nth: usize) -> Option<(usi
 /// Locale folders on disk that `site.yaml` does not declare: probably a typo or a forgotten entry.
 pub fn undeclared_locale_dirs(root: &Path, locales: &Locales) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(root.join("locales")) else { return out };
-    let mut names: Vec<String> = rd
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let rd = match std::fs::read_dir(root.join("locales")) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) => return vec![Diagnostic::error("locales", 0, 0, format!("cannot read the folder: {e}"))],
+    };
+    let mut names: Vec<String> = Vec::new();
+    for entry in rd {
+        match entry {
+            Ok(e) if e.file_type().is_ok_and(|t| t.is_dir()) => names.push(e.file_name().to_string_lossy().into_owned()),
+            Ok(_) => {}
+            Err(e) => out.push(Diagnostic::error("locales", 0, 0, format!("cannot read the folder: {e}"))),
+        }
+    }
     names.sort();
     for name in names {
         let canonical = name.parse::<LanguageIdentifier>().map(|l| l.to_string()).unwrap_or(name.clone());

@@ -156,8 +156,24 @@ fn message_ids_with_lines(res: &FluentResource, text: &str) -> Vec<(String, usiz
 /// The site's `.ftl` files of one tag, sorted by name so overrides are deterministic.
 fn site_ftl_files(root: &Path, tag: &str, diags: &Diagnostics) -> Vec<(PathBuf, String)> {
     let dir = root.join("locales").join(tag);
+    let shown = PathBuf::from("locales").join(tag);
+    match crate::load::readable_dir(&dir, &shown) {
+        Ok(true) => {}
+        Ok(false) => return Vec::new(),
+        Err(d) => {
+            diags.push(d);
+            return Vec::new();
+        }
+    }
     let Ok(rd) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in rd {
+        match entry {
+            Ok(e) if e.path().extension().is_some_and(|x| x == "ftl") => files.push(e.path()),
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(&shown, 0, 0, format!("cannot read the folder: {e}"))),
+        }
+    }
     files.sort();
     files
         .into_iter()

@@ -46,7 +46,11 @@ pub fn load(root: &Path, name: &str, diags: &Diagnostics) -> Theme {
         read_embedded(&DEFAULT_THEME, &mut theme);
     }
     let overrides = root.join("templates");
-    if overrides.is_dir() {
+    let has_overrides = crate::load::readable_dir(&overrides, Path::new("templates")).unwrap_or_else(|d| {
+        diags.push(d);
+        false
+    });
+    if has_overrides {
         for (rel, text) in read_text_files(&overrides, diags) {
             theme.template_origin.insert(rel.clone(), format!("templates/{rel}"));
             theme.templates.insert(rel, text);
@@ -73,13 +77,8 @@ fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
 }
 
 fn read_disk_theme(dir: &Path, display: &str, theme: &mut Theme, diags: &Diagnostics) {
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
-        let rel = display_path(rel);
-        match std::fs::read(entry.path()) {
+    for (rel, abs) in crate::load::files_under(dir, display, diags) {
+        match std::fs::read(&abs) {
             Ok(bytes) => place(theme, &rel, bytes, display),
             Err(e) => diags.push(Diagnostic::error(format!("{display}/{rel}"), 0, 0, format!("cannot read: {e}"))),
         }
@@ -106,14 +105,9 @@ fn place(theme: &mut Theme, rel: &str, bytes: Vec<u8>, origin: &str) {
 
 fn read_text_files(dir: &Path, diags: &Diagnostics) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
-        let rel = display_path(rel);
+    for (rel, abs) in crate::load::files_under(dir, "templates", diags) {
         let display = format!("templates/{rel}");
-        match crate::frontmatter::read_text(entry.path(), Path::new(&display)) {
+        match crate::frontmatter::read_text(&abs, Path::new(&display)) {
             Ok(t) => out.push((rel, t)),
             Err(d) => diags.push(d),
         }

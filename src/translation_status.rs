@@ -487,14 +487,14 @@ pub fn run_stamp(root: &Path, locale: &str, paths: &[PathBuf]) -> ExitCode {
     if explicit {
         for p in paths {
             match resolve_path(root, p) {
-                Some(abs) if abs.is_dir() => files.extend(markdown_files(&abs)),
+                Some(abs) if abs.is_dir() => files.extend(markdown_files(root, &abs, &mut errors)),
                 Some(abs) => files.push(abs),
                 None => errors.push(Diagnostic::error(p, 0, 0, "no such file (looked in the current folder and the site root)")),
             }
         }
     } else {
         let dir = root.join("locales").join(&tag).join("content");
-        files.extend(markdown_files(&dir));
+        files.extend(markdown_files(root, &dir, &mut errors));
         if files.is_empty() {
             say(&format!("locales/{tag}/content/ has no translations to stamp"));
         }
@@ -567,18 +567,28 @@ fn resolve_path(root: &Path, p: &Path) -> Option<PathBuf> {
 }
 
 /// Markdown files under `dir`, sorted, skipping hidden files and folders (as the loader does).
-fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    if !dir.is_dir() {
-        return Vec::new();
+/// What cannot be read is an error naming it.
+fn markdown_files(root: &Path, dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let shown = |p: &Path| crate::diagnostics::rel_to(root, p);
+    match crate::load::readable_dir(dir, &shown(dir)) {
+        Ok(true) => {}
+        Ok(false) => return Vec::new(),
+        Err(d) => {
+            errors.push(d);
+            return Vec::new();
+        }
     }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.into_path())
-        .collect()
+    let mut out = Vec::new();
+    for entry in
+        walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => out.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => errors.push(Diagnostic::error(e.path().map(shown).unwrap_or_else(|| shown(dir)), 0, 0, format!("cannot read: {e}"))),
+        }
+    }
+    out
 }
 
 /// The logical path (inside `content/`) of a translation file of `tag`, or why it is not one.

@@ -197,3 +197,101 @@ fn active_svg_beside_a_lesson_is_refused_unless_raw_html_is_allowed() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("drop.svg: warning: this SVG holds active content"), "{}", stderr(&o));
 }
+
+/// Runs donorbook so that file permissions apply even when the tests run as root (the DAC
+/// override capabilities are dropped with `setpriv`). `None` when that is not possible here.
+#[cfg(unix)]
+fn run_bound_by_permissions(s: &Site, args: &[&str]) -> Option<std::process::Output> {
+    let uid = std::process::Command::new("id").arg("-u").output().ok()?;
+    let mut cmd = if String::from_utf8_lossy(&uid.stdout).trim() == "0" {
+        let mut c = std::process::Command::new("setpriv");
+        c.arg("--bounding-set=-dac_override,-dac_read_search").arg(env!("CARGO_BIN_EXE_donorbook"));
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_donorbook"))
+    };
+    let o = cmd.args(args).current_dir(s.root()).env("NO_COLOR", "1").output().ok()?;
+    // setpriv itself failing (no such program, no permission to drop capabilities).
+    (!stderr(&o).starts_with("setpriv:")).then_some(o)
+}
+
+/// Issue 11 item 6: folders that exist but cannot be read (a looping link here, which stops
+/// root too) are errors naming them, not a silent English fallback or missing files.
+#[cfg(unix)]
+#[test]
+fn unreadable_locale_template_and_static_folders_are_errors() {
+    let s = Site::fixture("basic");
+    std::fs::remove_dir_all(s.root().join("locales/fr")).unwrap();
+    std::os::unix::fs::symlink("fr", s.root().join("locales/fr")).unwrap();
+    std::os::unix::fs::symlink("templates", s.root().join("templates")).unwrap();
+    std::os::unix::fs::symlink("static", s.root().join("static")).unwrap();
+    for needle in [
+        "locales/fr/content: error: cannot read the folder",
+        "locales/fr: error: cannot read the folder",
+        "templates: error: cannot read the folder",
+        "static: error: cannot read the folder",
+    ] {
+        expect_error(&s, needle);
+    }
+}
+
+/// The same with permissions: `chmod 000` on a locale, and on folders under static/ and
+/// templates/ (which walkdir used to skip silently).
+#[cfg(unix)]
+#[test]
+fn folders_without_read_permission_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Site::fixture("basic");
+    s.write("static/docs/leaflet.txt", "leaflet");
+    s.write("templates/partials/extra.html", "extra");
+    let locked = ["locales/fr", "static/docs", "templates/partials"];
+    for dir in locked {
+        std::fs::set_permissions(s.root().join(dir), std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let o = run_bound_by_permissions(&s, &["build"]);
+    for dir in locked {
+        std::fs::set_permissions(s.root().join(dir), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let Some(o) = o else {
+        eprintln!("note: cannot drop the capabilities that bypass permissions here; the looping-link test covers the same paths");
+        return;
+    };
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    for needle in [
+        "locales/fr/content: error: cannot read",
+        "locales/fr: error: cannot read",
+        "static/docs: error: cannot read",
+        "templates/partials: error: cannot read",
+    ] {
+        assert!(e.contains(needle), "expected `{needle}` in:\n{e}");
+    }
+}
+
+/// Issue 11 item 7: links inside the site but outside content/ (or to hidden files) published
+/// `.env` and `site.yaml` in every locale.
+#[cfg(unix)]
+#[test]
+fn content_symlinks_to_dot_files_or_outside_content_are_refused() {
+    let s = Site::fixture("basic");
+    s.write(".env", "SECRET=hunter2\n");
+    s.write("content/.hidden/notes.txt", "SECRET=draft\n");
+    let links = [("env.txt", "../../../.env"), ("config.txt", "../../../site.yaml"), ("notes.txt", "../../.hidden/notes.txt")];
+    for (name, target) in links {
+        std::os::unix::fs::symlink(target, s.root().join("content/modules/alpha").join(name)).unwrap();
+    }
+    let e = expect_error(&s, "content/modules/alpha/env.txt: error: this symbolic link points outside the content folder; it was not read");
+    assert!(e.contains("content/modules/alpha/config.txt: error: this symbolic link points outside the content folder"), "{e}");
+    assert!(e.contains("content/modules/alpha/notes.txt: error: this symbolic link points to a hidden file"), "{e}");
+    for (name, _) in links {
+        assert!(!s.exists(&format!("en/modules/alpha/{name}")), "{name} was published");
+    }
+    // A link to another file of the content folder still works.
+    for (name, _) in links {
+        s.remove(&format!("content/modules/alpha/{name}"));
+    }
+    std::os::unix::fs::symlink("images/drop.svg", s.root().join("content/modules/alpha/same-drop.svg")).unwrap();
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.exists("en/modules/alpha/same-drop.svg"));
+}
