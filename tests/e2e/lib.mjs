@@ -80,7 +80,8 @@ export async function openBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=http://127.0.0.1:9'],
   });
-  const context = await browser.newContext({ bypassCSP: true });
+  // COLOR_SCHEME=dark renders pages as a reader with a dark system theme sees them.
+  const context = await browser.newContext({ bypassCSP: true, colorScheme: process.env.COLOR_SCHEME === 'dark' ? 'dark' : 'light' });
   await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
   return { browser, context };
 }

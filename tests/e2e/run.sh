@@ -14,6 +14,8 @@ bash "$here/check-html.sh" "$site" || fail=1
 bash "$here/check-links.sh" "$site" || fail=1
 node "$here/check-offline.mjs" "$site" ${E2E_MAX_PAGES:+--max-pages "$E2E_MAX_PAGES"} || fail=1
 node "$here/check-a11y.mjs" "$site" ${E2E_MAX_PAGES:+--max-pages "$E2E_MAX_PAGES"} || fail=1
+# The dark scheme on an evenly spaced sample: the colours are the same on every page of a kind.
+COLOR_SCHEME=dark node "$here/check-a11y.mjs" "$site" --max-pages "${E2E_DARK_PAGES:-${E2E_MAX_PAGES:-150}}" || fail=1
 shopt -s nullglob
 tests=("$here"/*.test.mjs)
 if [ -n "$dist" ]; then
