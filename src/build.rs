@@ -36,6 +36,8 @@ pub struct BuildOptions {
     /// `build --deny-warnings`: any warning (the translation warnings of `check` included)
     /// fails the build, and nothing is written.
     pub deny_warnings: bool,
+    /// Replace an existing output folder that donorbook did not make (deleting what is in it).
+    pub force: bool,
 }
 
 /// A loaded site: configuration, locales, theme, messages and content.
@@ -61,6 +63,24 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Remote assets shown as links (`offline.remote_assets: link`); `check` lists each one.
     pub remote_links: usize,
+    /// What happened to the output folder.
+    pub output: OutputFate,
+}
+
+/// What a build did to its output folder, so the command line says the truth.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFate {
+    /// Nothing was written and there was no previous output (or this was `check`).
+    #[default]
+    NotWritten,
+    /// The output folder was refused before anything was read or written.
+    Refused,
+    /// The build failed; the previous output is exactly as it was.
+    Kept,
+    /// The output is the new build: `changed` files written, `removed` removed, the rest untouched.
+    Updated { changed: usize, removed: usize },
+    /// The build failed while moving files into the output, which now holds part of it.
+    Partial,
 }
 
 impl BuildReport {
@@ -140,11 +160,20 @@ impl Session {
         let root = &opts.root;
         let out_dir = opts.out.clone().unwrap_or_else(|| root.join("public"));
         let mut report = BuildReport { out: out_dir.clone(), ..BuildReport::default() };
-        if opts.write {
-            if let Err(e) = write::check_output_dir(root, &out_dir) {
-                report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, e));
-                return (None, report);
+        let existing = if opts.write {
+            match write::check_output_dir(root, &out_dir).and_then(|()| write::inspect_output(&out_dir, opts.force)) {
+                Ok(existing) => Some(existing),
+                Err(e) => {
+                    report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, e));
+                    report.output = OutputFate::Refused;
+                    return (None, report);
+                }
             }
+        } else {
+            None
+        };
+        if existing.as_ref().is_some_and(|e| *e != write::Existing::Nothing) {
+            report.output = OutputFate::Kept;
         }
         let timer = Timings::new();
         let Some(mut site) = load_site(root, opts.drafts, &diags) else {
@@ -170,8 +199,8 @@ impl Session {
         check_glossary_links(&site, &diags);
         let visible: Vec<bool> = site.locales.all.iter().map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code))).collect();
         let mut session = Session { opts: opts.clone(), site, plan, templates, glossaries, visible, facts: Vec::new(), out: out_dir.clone() };
-        let staging = if opts.write {
-            match Staging::new(&out_dir) {
+        let staging = if let Some(existing) = existing {
+            match Staging::new(&out_dir, existing) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     diags.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("cannot create the output folder: {e}")));
@@ -222,15 +251,15 @@ impl Session {
             report.diagnostics.retain(|d| !crate::remote::is_linked_warning(d));
             report.remote_links = before - report.diagnostics.len();
         }
-        if let Some(s) = staging {
-            if !has_errors {
-                if let Err(e) = s.commit() {
-                    report.diagnostics.push(Diagnostic::error(
-                        crate::diagnostics::display_path(&out_dir),
-                        0,
-                        0,
-                        format!("cannot replace the output folder: {e}"),
-                    ));
+        if let Some(s) = staging.filter(|_| !has_errors) {
+            match s.commit() {
+                Ok(synced) => report.output = OutputFate::Updated { changed: synced.changed, removed: synced.removed },
+                Err(e) => {
+                    let what = if e.partial { "cannot finish updating the output folder" } else { "cannot update the output folder" };
+                    report.diagnostics.push(Diagnostic::error(crate::diagnostics::display_path(&out_dir), 0, 0, format!("{what}: {}", e.message)));
+                    if e.partial {
+                        report.output = OutputFate::Partial;
+                    }
                 }
             }
         }
@@ -595,8 +624,12 @@ pub fn summary(report: &BuildReport) -> String {
     let pages: usize = report.pages.iter().map(|(_, n)| n).sum();
     let per_locale: Vec<String> = report.pages.iter().map(|(c, n)| format!("{c} {n}")).collect();
     let index: Vec<String> = report.search_index_bytes.iter().map(|(c, b)| format!("{c} {} KiB", b.div_ceil(1024))).collect();
+    let files = match report.output {
+        OutputFate::Updated { changed, removed } => format!(" ({changed} files written, {removed} removed, the rest unchanged)"),
+        _ => String::new(),
+    };
     let mut s = format!(
-        "built {pages} pages in {} locales ({}) in {:.2}s → {}\nsearch index per locale: {}",
+        "built {pages} pages in {} locales ({}) in {:.2}s → {}{files}\nsearch index per locale: {}",
         report.pages.len(),
         per_locale.join(", "),
         report.elapsed.as_secs_f64(),

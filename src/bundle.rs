@@ -30,7 +30,7 @@ use std::process::ExitCode;
 /// Names written by the bundle itself at the zip root; site files of the same name are left out.
 const GENERATED: [&str; 3] = ["index.html", "MANIFEST.txt", "README.txt"];
 /// Build outputs that have no use in an offline copy.
-const LEFT_OUT: [&str; 2] = ["sitemap.xml", "robots.txt"];
+const LEFT_OUT: [&str; 3] = ["sitemap.xml", "robots.txt", write::MARKER];
 
 pub fn run(root: &Path, locales: &[String], out: &Path) -> ExitCode {
     let diags = Diagnostics::new();

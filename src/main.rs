@@ -1,7 +1,7 @@
 //! The `donorbook` command line.
 
 use clap::{Parser, Subcommand};
-use donorbook::build::{self, BuildOptions};
+use donorbook::build::{self, BuildOptions, BuildReport, OutputFate};
 use donorbook::diagnostics::{Diagnostic, summary_line};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,9 @@ enum Command {
         /// Fail (exit 1, nothing written) on any warning, as `check --strict` does
         #[arg(long)]
         deny_warnings: bool,
+        /// Replace an existing --out folder that donorbook did not make: deletes everything in it
+        #[arg(long)]
+        force: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on change and reload open pages
     #[command(after_help = "Examples:\n  donorbook serve\n  donorbook serve --port 8080 --open")]
@@ -204,25 +207,32 @@ fn main() -> ExitCode {
     }
     let quiet = cli.quiet;
     match cli.command {
-        Command::Build { root, out, drafts, base_url, deny_warnings } => {
+        Command::Build { root, out, drafts, base_url, deny_warnings, force } => {
+            if let Err(e) = root_exists(root.as_deref()) {
+                return e;
+            }
             let root = site_root(root);
-            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None, deny_warnings };
+            let explicit_out = out.is_some();
+            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None, deny_warnings, force };
             let report = build::build(&opts);
             print_diagnostics(&root, &report.diagnostics, quiet);
             if report.ok() && !(deny_warnings && !report.diagnostics.is_empty()) {
                 if !quiet {
                     eprintln!("{}", build::summary(&report));
                 }
-                ExitCode::SUCCESS
-            } else {
-                if deny_warnings && report.ok() {
-                    eprintln!("build failed: --deny-warnings and {} warning(s)", report.diagnostics.len());
-                }
-                eprintln!("build failed; the previous output was left as it was");
-                ExitCode::from(1)
+                return ExitCode::SUCCESS;
             }
+            if deny_warnings && report.ok() {
+                eprintln!("build failed: --deny-warnings and {} warning(s)", report.diagnostics.len());
+            }
+            eprintln!("{}", failure_line(&report));
+            // A refused `--out` is a wrong command line.
+            if report.output == OutputFate::Refused && explicit_out { ExitCode::from(2) } else { ExitCode::from(1) }
         }
         Command::Serve { root, port, bind, open, drafts } => {
+            if let Err(e) = root_exists(root.as_deref()) {
+                return e;
+            }
             let opts = donorbook::serve::ServeOptions { root: site_root(root), bind, port, open, drafts };
             match donorbook::serve::run(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -244,7 +254,7 @@ fn main() -> ExitCode {
         Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => donorbook::translation_status::run_stamp(&site_root(root), &locale, &paths),
         Command::Check { root, strict, drafts, format } => {
             let root = site_root(root);
-            let opts = BuildOptions { root: root.clone(), out: None, drafts, base_url: None, write: false, visible_locales: None, deny_warnings: false };
+            let opts = BuildOptions { root: root.clone(), drafts, ..BuildOptions::default() };
             let report = build::build(&opts);
             if let ReportFormat::Json = format {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -301,5 +311,24 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], quiet: bool) {
     }
     if !quiet {
         eprintln!("{}", summary_line(diags));
+    }
+}
+
+/// `--root` must name an existing folder: nothing is created for a mistyped path.
+fn root_exists(root: Option<&Path>) -> Result<(), ExitCode> {
+    let Some(root) = root.filter(|r| !r.is_dir()) else { return Ok(()) };
+    eprintln!("error: --root {}: no such folder (nothing was created)", root.display());
+    Err(ExitCode::from(2))
+}
+
+/// The last line of a failed build: what became of the output folder.
+fn failure_line(report: &BuildReport) -> String {
+    let out = report.out.strip_prefix(".").unwrap_or(&report.out).display();
+    match report.output {
+        OutputFate::Kept => format!("build failed; the previous output in {out} was left as it was"),
+        OutputFate::Partial => {
+            format!("build failed while updating {out}: it now holds part of the new build; the next successful build completes it")
+        }
+        OutputFate::Refused | OutputFate::NotWritten | OutputFate::Updated { .. } => format!("build failed; nothing was written to {out}"),
     }
 }

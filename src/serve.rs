@@ -63,10 +63,12 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
         }
         _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
     })?;
-    let build_opts =
-        BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, base_url: None, write: true, ..BuildOptions::default() };
+    let build_opts = BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, write: true, ..BuildOptions::default() };
     let (session, first) = build::Session::start(&build_opts);
     report(&opts.root, &first.diagnostics);
+    if first.output == build::OutputFate::Refused {
+        return Err("the output folder was refused, so there is nothing to serve".into());
+    }
     if !out.join("index.html").exists() {
         std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     }

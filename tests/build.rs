@@ -162,7 +162,7 @@ fn dangerous_output_folders_are_refused() {
     let s = Site::fixture("basic");
     for out in [".", "content", "..", "locales/fr"] {
         let o = s.run(&["build", "--out", out]);
-        assert_eq!(o.status.code(), Some(1), "--out {out} must be refused");
+        assert_eq!(o.status.code(), Some(2), "--out {out} must be refused (a wrong command line)");
         assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
     }
     assert!(s.root().join("content/_index.md").exists());
