@@ -17,7 +17,7 @@ use crate::write::{self, Staging};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// What `build` and `check` were asked to do.
@@ -211,7 +211,11 @@ impl Session {
         } else {
             None
         };
+        // Every output path and who claimed it (`None`: donorbook itself), so a site file that
+        // would overwrite a generated page is an error instead.
+        let claimed: Claims = Mutex::default();
         let writer = |rel: &str, bytes: &[u8]| {
+            claimed.lock().unwrap_or_else(|e| e.into_inner()).entry(rel.to_string()).or_insert(None);
             if let Some(s) = &staging {
                 if let Err(e) = s.write(rel, bytes) {
                     diags.push(Diagnostic::error(rel, 0, 0, format!("cannot write: {e}")));
@@ -228,12 +232,12 @@ impl Session {
         check_anchors(&view, &facts, &diags);
         report.search_index_bytes = write_search_indexes(&view, &mut facts, &writer);
         timer.lap("search index");
-        copy_assets(&session.site, view.visible, &writer, &diags);
-        timer.lap("assets");
         writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
         if let Some(robots) = sitemap::robots(&view) {
             writer("robots.txt", robots.as_bytes());
         }
+        copy_assets(&session.site, view.visible, &writer, &diags, &claimed);
+        timer.lap("assets");
         report.pages = view
             .plan
             .locales
@@ -556,7 +560,7 @@ fn write_search_indexes(view: &SiteView<'_>, facts: &mut [PageFacts], writer: &(
 
 /// Theme static files to `assets/`, the site's `static/` to the root, colocated content files
 /// beside their pages in every locale (the nearest version along the chain).
-fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics) {
+fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics, claimed: &Claims) {
     for (rel, bytes) in &site.theme.statics {
         writer(&format!("assets/{rel}"), bytes);
     }
@@ -569,8 +573,11 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
         for (rel, abs) in load::files_under(&static_dir, "static", diags) {
             match std::fs::read(&abs) {
                 Ok(b) => {
-                    check_svg(site, &format!("static/{rel}"), &b, diags);
-                    writer(&rel, &b)
+                    let display = format!("static/{rel}");
+                    check_svg(site, &display, &b, diags);
+                    if portable_static(&rel, diags) && claim(claimed, &rel, &display, diags) {
+                        writer(&rel, &b)
+                    }
                 }
                 Err(e) => diags.push(Diagnostic::error(format!("static/{rel}"), 0, 0, format!("cannot read: {e}"))),
             }
@@ -596,11 +603,56 @@ fn copy_assets(site: &Site, visible: &[bool], writer: &(dyn Fn(&str, &[u8]) + Sy
         .collect();
     jobs.par_iter().for_each(|(code, rel, abs)| match std::fs::read(abs) {
         Ok(b) => {
-            check_svg(site, &crate::diagnostics::display_path(&crate::diagnostics::rel_to(&site.root, abs)), &b, diags);
-            writer(&format!("{code}/{rel}"), &b)
+            let display = crate::diagnostics::display_path(&crate::diagnostics::rel_to(&site.root, abs));
+            check_svg(site, &display, &b, diags);
+            let out = format!("{code}/{rel}");
+            if claim(claimed, &out, &display, diags) {
+                writer(&out, &b)
+            }
         }
         Err(e) => diags.push(Diagnostic::error(crate::diagnostics::rel_to(&site.root, abs), 0, 0, format!("cannot read: {e}"))),
     });
+}
+
+/// Whether every part of a static file's path can be published; an error names the first
+/// part that cannot (the folder once, whatever it holds).
+fn portable_static(rel: &str, diags: &Diagnostics) -> bool {
+    let mut at = String::from("static");
+    for part in rel.split('/') {
+        at.push('/');
+        at.push_str(part);
+        if let Some(why) = crate::urls::unportable_name(part) {
+            diags.push(Diagnostic::error(&at, 0, 0, format!("this name cannot be published: {why}")).with_hint("rename it"));
+            return false;
+        }
+    }
+    true
+}
+
+/// Output path → the site file written there, `None` for what donorbook generates.
+type Claims = Mutex<HashMap<String, Option<String>>>;
+
+/// Claims `out` for the site file `display`; an error when a generated page, a theme file or
+/// another site file is already written there (`static/index.html`, `content/…/index.html`).
+fn claim(claimed: &Claims, out: &str, display: &str, diags: &Diagnostics) -> bool {
+    let mut map = claimed.lock().unwrap_or_else(|e| e.into_inner());
+    match map.get(out) {
+        None => {
+            map.insert(out.to_string(), Some(display.to_string()));
+            true
+        }
+        Some(owner) => {
+            let by = match owner {
+                Some(other) => format!("`{other}` is written there too"),
+                None => "donorbook writes that file itself".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(display, 0, 0, format!("this file would overwrite `{out}` in the output: {by}"))
+                    .with_hint("rename or move the file (to change a generated page, override its template in templates/)"),
+            );
+            false
+        }
+    }
 }
 
 /// An SVG with scripts or event handlers runs them when a reader opens it: refused unless the

@@ -186,6 +186,17 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
     Ok(written)
 }
 
+/// A `sha256sum` line. A name with a backslash or a line break is escaped as GNU coreutils
+/// does (the line starts with `\`; `\\`, `\n`, `\r` stand for the characters), so one file is
+/// always one line.
+fn manifest_line(digest: &str, name: &str) -> String {
+    if !name.contains(['\\', '\n', '\r']) {
+        return format!("{digest}  {name}\n");
+    }
+    let escaped = name.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r");
+    format!("\\{digest}  {escaped}\n")
+}
+
 /// One file of a zip: copied from the build output, or made by the bundle.
 enum Entry {
     Built(String),
@@ -265,7 +276,7 @@ fn write_zip(path: &Path, public: &Path, entries: &[Entry], digests: &BTreeMap<&
                 Entry::Built(rel) => digests.get(rel.as_str()).cloned().unwrap_or_default(),
                 Entry::Made(_, bytes) => sha256_hex(bytes),
             };
-            manifest.push_str(&format!("{digest}  {}\n", e.name()));
+            manifest.push_str(&manifest_line(&digest, e.name()));
         }
         let mut all: Vec<&Entry> = entries.iter().collect();
         let manifest_entry = Entry::Made("MANIFEST.txt".into(), manifest.into_bytes());
@@ -433,6 +444,14 @@ mod tests {
         assert_eq!(slugify("Донор"), "site");
         assert_eq!(slugify(""), "site");
         assert_eq!(slugify("--Blood  Centre!"), "blood-centre");
+    }
+
+    #[test]
+    fn manifest_lines_never_split() {
+        assert_eq!(manifest_line("ab", "en/index.html"), "ab  en/index.html\n");
+        let line = manifest_line("ab", "odd\nname\\x");
+        assert_eq!(line, "\\ab  odd\\nname\\\\x\n", "escaped like GNU sha256sum");
+        assert_eq!(line.lines().count(), 1);
     }
 
     #[test]

@@ -141,6 +141,10 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
         if name.starts_with('.') {
             continue;
         }
+        if let Some(why) = unportable_entry(&name, entry.file_type().is_dir()) {
+            diags.push(Diagnostic::error(dir.join(rel_path), 0, 0, format!("this name cannot be published: {why}")).with_hint("rename it"));
+            continue;
+        }
         if entry.path_is_symlink() {
             match abs.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {
@@ -193,6 +197,13 @@ fn load_tree(root: &Path, dir: &Path, tag: &str, digests: bool, diags: &Diagnost
         }
     }
     tree
+}
+
+/// [`urls::unportable_name`] for a content entry, and for the folder name it is published under
+/// (`01-con.md` and `02-aux/` become `con/` and `aux/`).
+fn unportable_entry(name: &str, is_dir: bool) -> Option<String> {
+    let stem = if is_dir { name } else { name.strip_suffix(".md").unwrap_or(name) };
+    crate::urls::unportable_name(name).or_else(|| crate::urls::unportable_name(strip_order_prefix(stem)))
 }
 
 /// Why a symbolic link inside the site may not be followed: its target is outside the content

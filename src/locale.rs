@@ -69,6 +69,9 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
             }
         };
         let code = langid.to_string();
+        if let Some(why) = reserved_code(&code) {
+            errors.push(Diagnostic::error("site.yaml", line, col, format!("locale code `{code}` cannot be used: {why}")));
+        }
         if all.iter().any(|l| l.code == code) {
             errors.push(Diagnostic::error("site.yaml", line, col, format!("locale `{code}` is declared twice")));
             continue;
@@ -189,6 +192,18 @@ fn find_key_value(text: &str, key: &str, value: &str, nth: usize) -> Option<(usi
         seen += 1;
     }
     None
+}
+
+/// Folders that the output itself keeps at its root, beside the locale folders.
+pub const OUTPUT_FOLDERS: &[&str] = &["assets"];
+
+/// Why a (valid BCP 47) code cannot name a locale folder: the output's own folders, and the
+/// language subtags that are Windows device names (`con`, `aux`, `nul`, `prn`).
+fn reserved_code(code: &str) -> Option<String> {
+    if OUTPUT_FOLDERS.iter().any(|f| f.eq_ignore_ascii_case(code)) {
+        return Some(format!("the output's `{code}/` folder holds the theme's files and search indexes"));
+    }
+    crate::urls::unportable_name(code)
 }
 
 /// Locale folders on disk that `site.yaml` does not declare: probably a typo or a forgotten entry.

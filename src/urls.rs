@@ -24,6 +24,25 @@ pub fn is_external(url: &str) -> bool {
     }
 }
 
+/// Why a file or folder name cannot go into the output and its zips, if it cannot: Windows
+/// refuses device names (`con`, `nul.txt`, `com1`) and `< > : " | ? * \`, control characters
+/// and a trailing dot or space; `#` (and `?`) cut a URL short; a newline splits MANIFEST.txt.
+pub fn unportable_name(name: &str) -> Option<String> {
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Some(format!("it contains the control character U+{:04X}", c as u32));
+    }
+    if let Some(c) = name.chars().find(|c| matches!(c, '?' | '<' | '>' | '"' | '#' | '|' | '*' | ':' | '\\')) {
+        return Some(format!("it contains `{c}`, which Windows or web addresses do not accept in a file name"));
+    }
+    if name.ends_with(['.', ' ']) {
+        return Some("it ends with a dot or a space, which Windows drops".to_string());
+    }
+    let stem = name.split('.').next().unwrap_or(name).trim_end().to_ascii_lowercase();
+    let device = matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || (stem.len() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) && stem.as_bytes()[3].is_ascii_digit());
+    device.then(|| format!("`{stem}` is a device name on Windows; the file could not be unpacked there"))
+}
+
 /// Joins a link written in the file `from_rel` (a logical path inside `content/`) with `link`,
 /// resolving `.` and `..` lexically. `None` when the result would leave the content folder.
 pub fn join_logical(from_rel: &str, link: &str) -> Option<String> {

@@ -295,3 +295,67 @@ fn content_symlinks_to_dot_files_or_outside_content_are_refused() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(s.exists("en/modules/alpha/same-drop.svg"));
 }
+
+/// Issue 11 item 8: site files used to replace generated pages and theme files silently.
+#[test]
+fn site_files_that_would_overwrite_generated_files_are_errors() {
+    let s = Site::fixture("basic");
+    s.write("static/index.html", "<p>mine</p>");
+    s.write("static/assets/style.css", "body{}");
+    s.write("static/sitemap.xml", "<urlset/>");
+    s.write("static/en/about/index.html", "<p>mine</p>");
+    s.write("content/modules/alpha/index.html", "<p>mine</p>");
+    s.write("content/modules/alpha/print/index.html", "<p>mine</p>");
+    let e = expect_error(&s, "static/index.html: error: this file would overwrite `index.html` in the output: donorbook writes that file itself");
+    for needle in [
+        "static/assets/style.css: error: this file would overwrite `assets/style.css`",
+        "static/sitemap.xml: error: this file would overwrite `sitemap.xml`",
+        "static/en/about/index.html: error: this file would overwrite `en/about/index.html`",
+        "content/modules/alpha/index.html: error: this file would overwrite `en/modules/alpha/index.html`",
+        "content/modules/alpha/print/index.html: error: this file would overwrite `en/modules/alpha/print/index.html`",
+    ] {
+        assert!(e.contains(needle), "expected `{needle}` in:\n{e}");
+    }
+    // A static file where a colocated file goes is named as the other claimant.
+    let s = Site::fixture("basic");
+    s.write("static/en/modules/alpha/images/drop.svg", "<svg/>");
+    expect_error(
+        &s,
+        "content/modules/alpha/images/drop.svg: error: this file would overwrite `en/modules/alpha/images/drop.svg` in the output: `static/en/modules/alpha/images/drop.svg` is written there too",
+    );
+}
+
+/// Issue 11 item 9: a locale called `assets` wrote into the theme's folder; `con`, `aux`, `nul`
+/// and names with `? < > " # |` or a newline make output and zips that Windows cannot unpack.
+#[test]
+fn names_that_do_not_travel_are_refused() {
+    for code in ["assets", "aux", "nul"] {
+        let s = Site::fixture("basic");
+        let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+        s.write("site.yaml", format!("{yaml}  - code: {code}\n    name: Odd\n"));
+        let e = expect_error(&s, &format!("site.yaml:10:11: error: locale code `{code}` cannot be used"));
+        assert_eq!(e.matches("error:").count(), 1, "one error per bad code:\n{e}");
+    }
+    let s = Site::fixture("basic");
+    let bad = [
+        "content/modules/alpha/03-con.md",
+        "content/modules/alpha/images/what?.png",
+        "content/modules/alpha/images/say \"hi\".png",
+        "content/modules/alpha/images/two\nlines.png",
+        "content/modules/alpha/images/a#b.png",
+        "content/modules/alpha/images/pipe|d.png",
+        "content/aux/_index.md",
+        "static/nul.txt",
+        "static/com1/readme.txt",
+        "static/less<than.txt",
+    ];
+    for path in bad {
+        s.write(path, "---\ntitle: X\n---\n");
+    }
+    let e = expect_error(&s, "this name cannot be published");
+    for path in bad {
+        let shown = if path.starts_with("content/aux") || path.starts_with("static/com1") { path.rsplit_once('/').unwrap().0 } else { path };
+        assert!(e.contains(&format!("{shown}: error: this name cannot be published")), "expected {shown:?} in:\n{e}");
+    }
+    assert_eq!(e.matches("static/com1").count(), 1, "a bad folder is named once:\n{e}");
+}
