@@ -426,46 +426,72 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
 
 /// `check` only: stale translations and Fluent messages a locale has not translated.
 fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
+    use crate::l10n::{self, PageState};
     let mut out = Vec::new();
     let default = &site.locales.default_locale().code;
     let Some(source) = site.content.trees.get(default) else { return out };
-    for (tag, tree) in site.content.trees.iter().filter(|(t, _)| *t != default) {
-        for (rel, doc) in &tree.docs {
-            let Some(src) = source.docs.get(rel) else {
-                if site.root.join("content").join(rel).exists() {
-                    continue; // a draft source: not an orphan
-                }
-                out.push(Diagnostic::warning(&doc.display, 1, 1, format!("orphaned translation: content/{rel} does not exist")));
-                continue;
-            };
-            match &doc.front.source_hash {
-                Some(h) if *h == src.digest => {}
-                Some(_) => out.push(
+    for locale in site.locales.all.iter().filter(|l| &l.code != default) {
+        let tag = &locale.code;
+        let tree = site.content.trees.get(tag);
+        for orphan in l10n::orphans(site, locale, default) {
+            let Some(doc) = tree.and_then(|t| t.docs.get(&orphan.rel)) else { continue };
+            let mut d = Diagnostic::warning(&doc.display, 1, 1, format!("orphaned translation: content/{} does not exist", orphan.rel));
+            if let Some(h) = orphan.hint {
+                d = d.with_hint(h);
+            }
+            out.push(d);
+        }
+        for rel in source.docs.keys() {
+            // Pages inherited from a same-language ancestor are reported in that ancestor.
+            let Some(doc) = tree.and_then(|t| t.docs.get(rel)) else { continue };
+            match l10n::page_state(&site.content, locale, default, rel) {
+                PageState::Stale => out.push(
                     Diagnostic::warning(&doc.display, 1, 1, format!("stale translation: content/{rel} changed since it was translated"))
                         .with_hint(format!("update the text, then run `donorbook l10n stamp {tag} {}`", doc.display.display())),
                 ),
-                None => out.push(
+                PageState::Unstamped => out.push(
                     Diagnostic::warning(&doc.display, 1, 1, "translation has no `source_hash`, so its staleness is unknown")
                         .with_hint(format!("run `donorbook l10n stamp {tag} {}`", doc.display.display())),
                 ),
+                _ => {}
             }
         }
-    }
-    let source_keys = site.messages.keys.get(default).map(|k| k.site.clone()).unwrap_or_default();
-    for locale in site.locales.all.iter().filter(|l| &l.code != default) {
-        for key in &source_keys {
-            let translated = locale.chain.iter().filter(|t| *t != default).any(|t| site.messages.keys.get(t).is_some_and(|k| k.site.contains(key)));
-            if !translated {
-                out.push(Diagnostic::warning(
-                    format!("locales/{}/site.ftl", locale.code),
-                    0,
-                    0,
-                    format!("message `{key}` is not translated into `{}`", locale.code),
-                ));
+        let messages = l10n::message_states(site, locale, default);
+        for key in &messages.missing {
+            out.push(Diagnostic::warning(format!("locales/{tag}/site.ftl"), 0, 0, format!("message `{key}` is not translated into `{tag}`")));
+        }
+        for (key, suggestion) in &messages.unused {
+            let (file, line) = message_line(&site.root, tag, key);
+            let mut d = Diagnostic::warning(
+                file,
+                line,
+                if line > 0 { 1 } else { 0 },
+                format!("message `{key}` is not used: no page, template or source locale has it"),
+            );
+            if let Some(s) = suggestion {
+                d = d.with_hint(format!("did you mean `{s}`?"));
             }
+            out.push(d);
         }
     }
     out
+}
+
+/// The `.ftl` file of `locales/<tag>/` and the line that defines message `key`, for warnings.
+fn message_line(root: &Path, tag: &str, key: &str) -> (String, usize) {
+    let dir = root.join("locales").join(tag);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect())
+        .unwrap_or_default();
+    files.sort();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else { continue };
+        if let Some(i) = text.lines().position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key)) {
+            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            return (format!("locales/{tag}/{name}"), i + 1);
+        }
+    }
+    (format!("locales/{tag}/site.ftl"), 0)
 }
 
 /// Every `#anchor` a page links to must exist in the target page as rendered in that locale.

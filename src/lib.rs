@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod glossary;
 pub mod htmltags;
+pub mod l10n;
 pub mod load;
 pub mod locale;
 pub mod markdown;

@@ -282,14 +282,10 @@ fn text_lang(obj: Obj, view: &SiteView<'_>, page: &PlannedPage) -> Obj {
 }
 
 /// A translation whose source changed after it was stamped: readers are told, as many
-/// documentation projects do by hand.
+/// documentation projects do by hand. The decision is [`crate::l10n`]'s, shared with `check`
+/// and `l10n status`.
 fn is_outdated(view: &SiteView<'_>, page: &PlannedPage, doc: &SourceFile) -> bool {
-    let default = &view.locales.default_locale().code;
-    if page.tree == *default {
-        return false;
-    }
-    let Some(hash) = &doc.front.source_hash else { return false };
-    view.content.doc(default, &page.rel).is_some_and(|src| src.digest != *hash)
+    crate::l10n::shown_page_is_stale(view.content, &view.locales.default_locale().code, &page.tree, &page.rel, doc)
 }
 
 fn default_template(kind: Kind) -> &'static str {

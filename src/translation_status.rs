@@ -54,9 +54,12 @@ pub struct LocaleStatus {
     /// The fallback chain, this locale first.
     pub chain: Vec<String>,
     pub pages: PageCounts,
-    /// Paths inside `content/` of translations whose source changed (or that were never stamped).
+    /// Paths inside `content/` of pages whose readers see the "may be out of date" notice: the
+    /// locale's translation, or the same-language ancestor's it inherits, is older than the source.
     pub stale: Vec<String>,
-    /// The subset of `stale` with no `source_hash` at all.
+    /// The stale pages this locale inherits: path → the ancestor whose translation it shows.
+    pub stale_from: std::collections::BTreeMap<String, String>,
+    /// Translations with no `source_hash`: counted as translated, staleness unknown.
     pub unstamped: Vec<String>,
     /// Source pages with no translation in this locale (nor in a same-language ancestor).
     pub missing: Vec<String>,
@@ -64,6 +67,8 @@ pub struct LocaleStatus {
     pub inherited: Vec<Inherited>,
     /// Translations in this locale's tree whose source no longer exists.
     pub orphaned: Vec<String>,
+    /// Orphans whose name says what went wrong (`01-x.fr.md`): path → hint.
+    pub orphan_hints: std::collections::BTreeMap<String, String>,
     pub keys: KeyStatus,
     pub glossary: GlossaryStatus,
 }
@@ -71,12 +76,15 @@ pub struct LocaleStatus {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PageCounts {
     pub total: usize,
+    /// Translated in this locale, stamped or not (`unstamped` of them never stamped).
     pub translated: usize,
+    pub unstamped: usize,
     pub stale: usize,
     pub missing: usize,
     pub inherited: usize,
     pub orphaned: usize,
-    /// (translated + inherited) / total × 100, rounded to one decimal; 100 when there are no pages.
+    /// Pages readers get in their language and not out of date (translated + inherited, stale
+    /// excluded) / total × 100, rounded to one decimal; 100 when there are no pages.
     pub percent: f64,
 }
 
@@ -96,6 +104,8 @@ pub struct KeyStatus {
     /// Keys in this locale's own site files that neither the default locale's site files nor
     /// the theme define: nothing ever asks for them.
     pub unused: Vec<String>,
+    /// Unused key → the expected key it is probably a misspelling of.
+    pub suggestions: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -174,10 +184,6 @@ fn canonical_tag(tag: &str) -> String {
     tag.parse::<LanguageIdentifier>().map(|l| l.to_string()).unwrap_or_else(|_| tag.to_string())
 }
 
-fn language_of(tag: &str) -> String {
-    tag.parse::<LanguageIdentifier>().map(|l| l.language.as_str().to_string()).unwrap_or_else(|_| tag.to_string())
-}
-
 /// Computes the status of `selected` locales against the site's source.
 pub fn status(site: &Site, selected: &[&Locale]) -> StatusReport {
     let default = site.locales.default_locale().code.clone();
@@ -188,105 +194,73 @@ pub fn status(site: &Site, selected: &[&Locale]) -> StatusReport {
 }
 
 fn locale_status(site: &Site, locale: &Locale, default: &str, source: &crate::model::Tree) -> LocaleStatus {
+    use crate::l10n::{self, PageState};
     let code = &locale.code;
-    let own = site.content.trees.get(code);
-    // Chain ancestors in the same language: a country variant holds only what differs from them.
-    let language = locale.language().to_string();
-    let ancestors: Vec<&str> = locale.chain.iter().skip(1).map(String::as_str).filter(|t| *t != default && language_of(t) == language).collect();
-
+    let ancestors: Vec<&str> = l10n::same_language_ancestors(locale, default).collect();
     let mut stale = Vec::new();
+    let mut stale_from = std::collections::BTreeMap::new();
     let mut unstamped = Vec::new();
     let mut missing = Vec::new();
     let mut inherited = Vec::new();
     let mut translated = 0;
-    for (rel, src) in &source.docs {
-        match own.and_then(|t| t.docs.get(rel)) {
-            Some(doc) => match &doc.front.source_hash {
-                Some(h) if *h == src.digest => translated += 1,
-                Some(_) => stale.push(rel.clone()),
-                None => {
-                    stale.push(rel.clone());
-                    unstamped.push(rel.clone());
-                }
-            },
-            None => {
-                let from = ancestors.iter().find(|t| site.content.doc(t, rel).is_some());
-                match from {
-                    Some(t) => inherited.push(Inherited { path: rel.clone(), from: t.to_string() }),
-                    None => missing.push(rel.clone()),
-                }
+    let mut covered = 0;
+    for rel in source.docs.keys() {
+        let state = l10n::page_state(&site.content, locale, default, rel);
+        covered += usize::from(state.is_covered());
+        match state {
+            PageState::Current => translated += 1,
+            PageState::Unstamped => {
+                translated += 1;
+                unstamped.push(rel.clone());
             }
+            PageState::Stale => stale.push(rel.clone()),
+            // An inherited page its readers see as out of date is stale here too.
+            PageState::Inherited { state, from } if state.is_stale() => {
+                stale.push(rel.clone());
+                stale_from.insert(rel.clone(), from);
+            }
+            PageState::Inherited { from, .. } => inherited.push(Inherited { path: rel.clone(), from }),
+            PageState::Missing => missing.push(rel.clone()),
         }
     }
-    // A translation is orphaned when its source file is gone; a source left out as a draft (or
-    // one that could not be read) still exists.
-    let orphaned: Vec<String> = own
-        .map(|t| t.docs.keys().filter(|rel| !source.docs.contains_key(*rel) && !site.root.join("content").join(rel).is_file()).cloned().collect())
-        .unwrap_or_default();
+    let orphans = l10n::orphans(site, locale, default);
+    let orphaned: Vec<String> = orphans.iter().map(|o| o.rel.clone()).collect();
     let total = source.docs.len();
-    let percent = percent(translated + inherited.len(), total);
-    let pages = PageCounts { total, translated, stale: stale.len(), missing: missing.len(), inherited: inherited.len(), orphaned: orphaned.len(), percent };
+    let pages = PageCounts {
+        total,
+        translated,
+        unstamped: unstamped.len(),
+        stale: stale.len(),
+        missing: missing.len(),
+        inherited: inherited.len(),
+        orphaned: orphaned.len(),
+        percent: percent(covered, total),
+    };
+    let messages = l10n::message_states(site, locale, default);
     LocaleStatus {
         code: code.clone(),
         name: locale.name.clone(),
         chain: locale.chain.clone(),
         pages,
         stale,
+        stale_from,
         unstamped,
         missing,
         inherited,
         orphaned,
-        keys: key_status(site, locale, default),
+        orphan_hints: orphans.into_iter().filter_map(|o| o.hint.map(|h| (o.rel, h))).collect(),
+        keys: KeyStatus {
+            total: messages.expected.len(),
+            missing: messages.missing,
+            unused: messages.unused.iter().map(|(k, _)| k.clone()).collect(),
+            suggestions: messages.unused.into_iter().filter_map(|(k, s)| s.map(|s| (k, s))).collect(),
+        },
         glossary: glossary_status(site, locale, default, &ancestors),
     }
 }
 
 fn percent(covered: usize, total: usize) -> f64 {
     if total == 0 { 100.0 } else { (covered as f64 * 1000.0 / total as f64).round() / 10.0 }
-}
-
-fn key_status(site: &Site, locale: &Locale, default: &str) -> KeyStatus {
-    let keys = &site.messages.keys;
-    let none = crate::messages::KeySet::default();
-    let get = |tag: &str| keys.get(tag).unwrap_or(&none);
-    let own_tags: Vec<&str> = locale.chain.iter().map(String::as_str).filter(|t| *t != default).collect();
-    // A key is translated when any tag of the chain but the default defines it, in the site's
-    // files or the theme's (a theme string in the reader's language beats the site's source one).
-    let covered = |key: &str| own_tags.iter().any(|t| get(t).site.contains(key) || get(t).theme.contains(key));
-    let source_site = &get(default).site;
-    let theme_reference = theme_reference_keys(site, default);
-    let theme_ships_language = own_tags.iter().any(|t| site.theme.ftl.contains_key(*t));
-    let mut expected: BTreeSet<&str> = source_site.iter().map(String::as_str).collect();
-    if theme_ships_language {
-        expected.extend(theme_reference.iter().map(String::as_str));
-    }
-    let missing = expected.iter().filter(|k| !covered(k)).map(|k| k.to_string()).collect();
-    let unused = get(&locale.code)
-        .site
-        .iter()
-        .filter(|k| !source_site.contains(*k) && !theme_reference.contains(*k) && !get(default).theme.contains(*k))
-        .cloned()
-        .collect();
-    KeyStatus { total: expected.len(), missing, unused }
-}
-
-/// The theme's keys in the source language (or in English when the theme does not ship the
-/// source language): the keys a theme translation is expected to have.
-fn theme_reference_keys(site: &Site, default: &str) -> BTreeSet<String> {
-    let files = site.theme.ftl.get(default).or_else(|| site.theme.ftl.get("en"));
-    let mut out = BTreeSet::new();
-    for (_, text) in files.into_iter().flatten() {
-        let res = match fluent_syntax::parser::parse(text.as_str()) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        for entry in res.body {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                out.insert(m.id.name.to_string());
-            }
-        }
-    }
-    out
 }
 
 fn glossary_status(site: &Site, locale: &Locale, default: &str, ancestors: &[&str]) -> GlossaryStatus {
@@ -359,17 +333,25 @@ pub fn render_table(report: &StatusReport) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str("\nCOVERED counts translated pages, and for a country variant the pages its language provides (INHERITED).\n");
+    out.push_str(
+        "\nCOVERED counts the pages readers get in their language and not marked out of date: TRANSLATED (stamped or not) and, for a country\n\
+variant, the pages its language provides (INHERITED). A STALE page, the locale's own or inherited, is not covered.\n",
+    );
     for l in &report.locales {
         out.push_str(&format!("\n{} ({}), chain {}\n", l.code, l.name, l.chain.join(" → ")));
         let covered = l.pages.translated + l.pages.inherited;
         out.push_str(&format!("  {covered} of {} pages covered ({:.1}%)\n", l.pages.total, l.pages.percent));
-        let tr = |rel: &str| format!("locales/{}/content/{rel}", l.code);
+        let tr = |rel: &str| format!("locales/{}/content/{rel}", l.stale_from.get(rel).unwrap_or(&l.code));
         if !l.stale.is_empty() {
-            out.push_str("  stale (the source changed since the translation was stamped):\n");
+            out.push_str("  stale (the source changed since the translation was stamped; readers see a notice):\n");
             for rel in &l.stale {
-                let note = if l.unstamped.contains(rel) { "   (never stamped)" } else { "" };
-                out.push_str(&format!("    {}{note}\n", tr(rel)));
+                out.push_str(&format!("    {}\n", tr(rel)));
+            }
+        }
+        if !l.unstamped.is_empty() {
+            out.push_str("  never stamped (counted as translated; run `donorbook l10n stamp` once it matches the source):\n");
+            for rel in &l.unstamped {
+                out.push_str(&format!("    {}\n", tr(rel)));
             }
         }
         if !l.missing.is_empty() && l.missing.len() == l.pages.total {
@@ -390,13 +372,25 @@ pub fn render_table(report: &StatusReport) -> String {
             out.push_str("  orphaned (the source no longer exists):\n");
             for rel in &l.orphaned {
                 out.push_str(&format!("    {}\n", tr(rel)));
+                if let Some(h) = l.orphan_hints.get(rel) {
+                    out.push_str(&format!("      = help: {h}\n"));
+                }
             }
         }
         if !l.keys.missing.is_empty() {
             out.push_str(&format!("  Fluent messages missing: {}\n", l.keys.missing.join(", ")));
         }
         if !l.keys.unused.is_empty() {
-            out.push_str(&format!("  Fluent messages unused: {}\n", l.keys.unused.join(", ")));
+            let named: Vec<String> = l
+                .keys
+                .unused
+                .iter()
+                .map(|k| match l.keys.suggestions.get(k) {
+                    Some(s) => format!("{k} (did you mean `{s}`?)"),
+                    None => k.clone(),
+                })
+                .collect();
+            out.push_str(&format!("  Fluent messages unused: {}\n", named.join(", ")));
         }
         if l.glossary.total > 1 && l.glossary.missing.len() == l.glossary.total {
             out.push_str(&format!("  glossary entries missing: all {}\n", l.glossary.total));

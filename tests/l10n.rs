@@ -117,8 +117,13 @@ fn status_json_counts_translated_stale_missing_orphaned_and_inherited() {
     assert_eq!(codes, ["fr", "sw", "sw-TZ"], "every locale but the default, in site.yaml order");
 
     let fr = locale(&r, "fr");
-    assert_eq!(fr["pages"], serde_json::json!({"total": 6, "translated": 1, "stale": 3, "missing": 2, "inherited": 0, "orphaned": 1, "percent": 16.7}));
-    assert_eq!(strings(&fr["stale"]), ["about.md", "modules/giving/01-first-steps.md", "modules/giving/_index.md"]);
+    // A never-stamped translation is translated (its staleness unknown), not stale: the
+    // reader sees no notice, and `check` suggests a stamp. The same model decides all three.
+    assert_eq!(
+        fr["pages"],
+        serde_json::json!({"total": 6, "translated": 2, "unstamped": 1, "stale": 2, "missing": 2, "inherited": 0, "orphaned": 1, "percent": 33.3})
+    );
+    assert_eq!(strings(&fr["stale"]), ["about.md", "modules/giving/_index.md"]);
     assert_eq!(strings(&fr["unstamped"]), ["modules/giving/01-first-steps.md"]);
     assert_eq!(strings(&fr["missing"]), ["modules/_index.md", "modules/giving/02-after.md"]);
     // draft.md translates a draft source: neither counted nor orphaned.
@@ -134,7 +139,10 @@ fn status_json_counts_translated_stale_missing_orphaned_and_inherited() {
     // The country variant translated about.md itself and takes _index.md from sw: inherited,
     // not missing, and counted as covered.
     let tz = locale(&r, "sw-TZ");
-    assert_eq!(tz["pages"], serde_json::json!({"total": 6, "translated": 1, "stale": 0, "missing": 4, "inherited": 1, "orphaned": 0, "percent": 33.3}));
+    assert_eq!(
+        tz["pages"],
+        serde_json::json!({"total": 6, "translated": 1, "unstamped": 0, "stale": 0, "missing": 4, "inherited": 1, "orphaned": 0, "percent": 33.3})
+    );
     assert_eq!(tz["inherited"], serde_json::json!([{"path": "_index.md", "from": "sw"}]));
     assert!(!strings(&tz["missing"]).contains(&"_index.md".to_string()));
 
@@ -152,10 +160,11 @@ fn status_json_shape_is_stable_and_deterministic() {
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&r), ["locales", "source_locale", "source_pages"]);
     let fr = locale(&r, "fr");
-    let mut expected = vec!["chain", "code", "glossary", "inherited", "keys", "missing", "name", "orphaned", "pages", "stale", "unstamped"];
+    let mut expected =
+        vec!["chain", "code", "glossary", "inherited", "keys", "missing", "name", "orphan_hints", "orphaned", "pages", "stale", "stale_from", "unstamped"];
     expected.sort();
     assert_eq!(keys(fr), expected);
-    assert_eq!(keys(&fr["keys"]), ["missing", "total", "unused"]);
+    assert_eq!(keys(&fr["keys"]), ["missing", "suggestions", "total", "unused"]);
     // Field order in the document itself follows the documented order.
     let s = String::from_utf8(a.stdout).unwrap();
     let pos = |k: &str| s.find(&format!("\"{k}\"")).unwrap();
@@ -224,7 +233,7 @@ fn status_table_lists_what_is_left() {
     let o = site.run(&["l10n", "status"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let t = String::from_utf8(o.stdout).unwrap();
-    assert!(t.contains("LOCALE") && t.contains("16.7%"), "{t}");
+    assert!(t.contains("LOCALE") && t.contains("33.3%"), "{t}");
     assert!(t.contains("locales/fr/content/about.md"), "stale file listed: {t}");
     assert!(t.contains("content/modules/giving/02-after.md"), "missing file listed: {t}");
     assert!(t.contains("locales/fr/content/retired.md"), "orphaned file listed: {t}");
@@ -252,8 +261,8 @@ fn stamp_makes_a_stale_page_translated() {
     let after = site.status(&["--locale", "fr"]);
     let fr = locale(&after, "fr");
     assert!(!strings(&fr["stale"]).contains(&"about.md".to_string()));
-    assert_eq!(fr["pages"]["translated"], 2);
-    assert_eq!(fr["pages"]["stale"], 2);
+    assert_eq!(fr["pages"]["translated"], 3);
+    assert_eq!(fr["pages"]["stale"], 1);
 
     // The existing line was replaced in place: same position, nothing else touched.
     let text_after = String::from_utf8(site.read("locales/fr/content/about.md")).unwrap();
