@@ -38,6 +38,8 @@ pub struct BuildOptions {
     pub deny_warnings: bool,
     /// Replace an existing output folder that donorbook did not make (deleting what is in it).
     pub force: bool,
+    /// `--offline`: remote assets come from `remote.lock` and its cache only, never the network.
+    pub offline: bool,
 }
 
 /// A loaded site: configuration, locales, theme, messages and content.
@@ -137,6 +139,8 @@ pub struct Session {
     visible: Vec<bool>,
     facts: Vec<PageFacts>,
     out: PathBuf,
+    /// Fetched remote assets (`offline.remote_assets: fetch`).
+    remote: Option<crate::remote::fetch::Store>,
 }
 
 impl Session {
@@ -150,6 +154,7 @@ impl Session {
             messages: &self.site.messages,
             templates: &self.templates,
             glossaries: &self.glossaries,
+            remote: self.remote.as_ref(),
         }
     }
 
@@ -198,7 +203,14 @@ impl Session {
         let glossaries = site.locales.all.iter().map(|l| glossary::for_locale(&site.content, l, &default_code)).collect();
         check_glossary_links(&site, &diags);
         let visible: Vec<bool> = site.locales.all.iter().map(|l| opts.visible_locales.as_ref().is_none_or(|v| v.contains(&l.code))).collect();
-        let mut session = Session { opts: opts.clone(), site, plan, templates, glossaries, visible, facts: Vec::new(), out: out_dir.clone() };
+        let mut session = Session { opts: opts.clone(), site, plan, templates, glossaries, visible, facts: Vec::new(), out: out_dir.clone(), remote: None };
+        if session.site.config.offline.remote_assets == config::RemoteAssets::Fetch {
+            match crate::remote::fetch::Store::open(root, opts.offline) {
+                Ok(store) => session.remote = Some(store),
+                Err(e) => diags.push(Diagnostic::error(crate::remote::fetch::LOCK_FILE, 0, 0, e)),
+            }
+        }
+
         let staging = if let Some(existing) = existing {
             match Staging::new(&out_dir, existing) {
                 Ok(s) => Some(s),
@@ -237,6 +249,7 @@ impl Session {
             writer("robots.txt", robots.as_bytes());
         }
         copy_assets(&session.site, view.visible, &writer, &diags, &claimed);
+        copy_remote_assets(view.remote, &writer, &diags);
         timer.lap("assets");
         report.pages = view
             .plan
@@ -695,6 +708,26 @@ fn check_svg(site: &Site, display: &str, bytes: &[u8], diags: &Diagnostics) {
         Diagnostic::error(display, 0, 0, message).with_hint("remove the script or handler from the drawing (`markdown.raw_html: allow` accepts it)")
     };
     diags.push(d);
+}
+
+/// The local copies of fetched remote assets, and `remote.lock` when the build added to it.
+fn copy_remote_assets(store: Option<&crate::remote::fetch::Store>, writer: &(dyn Fn(&str, &[u8]) + Sync), diags: &Diagnostics) {
+    let Some(store) = store else { return };
+    for (out, cached) in store.used() {
+        match std::fs::read(&cached) {
+            Ok(b) => {
+                if let Some(what) = out.ends_with(".svg").then(|| crate::svg::active_content(&b)).flatten() {
+                    let url = store.url_of(&out).unwrap_or_default();
+                    diags.push(Diagnostic::error(crate::remote::fetch::LOCK_FILE, 0, 0, format!("the SVG fetched from `{url}` holds active content ({what})")));
+                }
+                writer(&out, &b)
+            }
+            Err(e) => diags.push(Diagnostic::error(crate::diagnostics::display_path(&cached), 0, 0, format!("cannot read: {e}"))),
+        }
+    }
+    if let Err(e) = store.save() {
+        diags.push(Diagnostic::error(crate::remote::fetch::LOCK_FILE, 0, 0, e));
+    }
 }
 
 /// A human summary of a finished build: pages per locale, search index sizes, time taken.

@@ -30,6 +30,7 @@ pub struct PageHost<'a> {
     pub templates: &'a Templates,
     pub glossary: &'a [LocalizedEntry],
     pub remote_policy: crate::config::RemoteAssets,
+    pub remote_store: Option<&'a crate::remote::fetch::Store>,
 }
 
 impl Host for PageHost<'_> {
@@ -117,6 +118,13 @@ impl Host for PageHost<'_> {
     fn remote_policy(&self) -> crate::config::RemoteAssets {
         self.remote_policy
     }
+
+    fn remote_asset(&self, url: &str) -> Result<String, String> {
+        match self.remote_store {
+            Some(store) => store.resolve(url),
+            None => Err(format!("`{url}` has no local copy")),
+        }
+    }
 }
 
 impl PageHost<'_> {
@@ -196,18 +204,25 @@ impl PageHost<'_> {
             let diagnostics = vec![crate::remote::linked(env.display, 0, 0, src)];
             return Ok(Rendered { html, text: caption.to_string(), diagnostics, ..Rendered::default() });
         }
-        if urls::is_external(src) {
+        let fetched =
+            if crate::remote::is_remote(src) && self.remote_policy == crate::config::RemoteAssets::Fetch { Some(self.remote_asset(src)?) } else { None };
+        if fetched.is_none() && urls::is_external(src) {
             return Err(format!(
                 "figure `{src}` is loaded from another host, which breaks the offline copy \
                  (or set `offline: {{ remote_assets: link }}` or `fetch` in site.yaml)"
             ));
         }
-        if src.starts_with('/') || src.contains('\\') {
+        if fetched.is_none() && (src.starts_with('/') || src.contains('\\')) {
             return Err(format!("figure `{src}` must be a path relative to this file"));
         }
-        let logical = urls::join_logical(env.rel, &urls::percent_decode(src))
-            .ok_or_else(|| format!("figure `{src}` is outside the site's content folder; it was not read"))?;
-        let out = self.asset(&logical).ok_or_else(|| format!("figure image `{src}` not found (looked for {logical})"))?;
+        let out = match fetched {
+            Some(out) => out,
+            None => {
+                let logical = urls::join_logical(env.rel, &urls::percent_decode(src))
+                    .ok_or_else(|| format!("figure `{src}` is outside the site's content folder; it was not read"))?;
+                self.asset(&logical).ok_or_else(|| format!("figure image `{src}` not found (looked for {logical})"))?
+            }
+        };
         let mut ctx = tera::Context::new();
         ctx.insert("lang", &self.locale.code);
         ctx.insert("src", &urls::relative(env.page_dir, &out));

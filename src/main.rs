@@ -53,6 +53,9 @@ enum Command {
         /// Replace an existing --out folder that donorbook did not make: deletes everything in it
         #[arg(long)]
         force: bool,
+        /// Never use the network: remote assets (`offline.remote_assets: fetch`) come from remote.lock and its cache
+        #[arg(long)]
+        offline: bool,
     },
     /// Build, serve on 127.0.0.1, rebuild on change and reload open pages
     #[command(after_help = "Examples:\n  donorbook serve\n  donorbook serve --port 8080 --open")]
@@ -207,13 +210,13 @@ fn main() -> ExitCode {
     }
     let quiet = cli.quiet;
     match cli.command {
-        Command::Build { root, out, drafts, base_url, deny_warnings, force } => {
+        Command::Build { root, out, drafts, base_url, deny_warnings, force, offline } => {
             if let Err(e) = root_exists(root.as_deref()) {
                 return e;
             }
             let root = site_root(root);
             let explicit_out = out.is_some();
-            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None, deny_warnings, force };
+            let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None, deny_warnings, force, offline };
             let report = build::build(&opts);
             print_diagnostics(&root, &report.diagnostics, quiet);
             if report.ok() && !(deny_warnings && !report.diagnostics.is_empty()) {

@@ -6,7 +6,7 @@
 //! accessible link to the original with a note that it needs a connection (`link`), or
 //! replaced by a local copy (`fetch`, see [`fetch`]).
 
-// pub mod fetch;
+pub mod fetch;
 
 use crate::config::RemoteAssets;
 use crate::diagnostics::Diagnostic;

@@ -62,6 +62,8 @@ pub struct SiteView<'a> {
     pub templates: &'a Templates,
     /// Per locale (same order as `locales.all`): the glossary in source order.
     pub glossaries: &'a [Vec<LocalizedEntry>],
+    /// Fetched remote assets, with `offline.remote_assets: fetch`.
+    pub remote: Option<&'a crate::remote::fetch::Store>,
 }
 
 /// Identity of a page across locales, for the language switcher and hreflang.
@@ -127,6 +129,7 @@ impl SiteView<'_> {
             templates: self.templates,
             glossary: &self.glossaries[lp.locale],
             remote_policy: self.config.offline.remote_assets,
+            remote_store: self.remote,
         }
     }
 

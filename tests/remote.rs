@@ -83,3 +83,106 @@ fn every_theme_locale_translates_the_remote_note() {
         }
     }
 }
+
+/// A tiny HTTP server on 127.0.0.1 for the `fetch` tests: `/drop.png` and `/chart.svg` are
+/// images, `/page` is HTML. Returns its address and a counter of requests served.
+fn serve() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = hits.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut req = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => req.extend_from_slice(&buf[..n]),
+                }
+            }
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let path = String::from_utf8_lossy(&req).split_whitespace().nth(1).unwrap_or("").to_string();
+            let (ty, body): (&str, Vec<u8>) = match path.as_str() {
+                "/drop.png" => ("image/png", b"\x89PNG\r\n\x1a\nnot really a png, but bytes to digest".to_vec()),
+                "/chart.svg" => ("image/svg+xml", b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>".to_vec()),
+                _ => ("text/html; charset=utf-8", b"<!doctype html><title>a page</title>".to_vec()),
+            };
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {ty}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+    });
+    (addr, hits)
+}
+
+#[test]
+fn fetch_downloads_once_then_builds_from_the_lock_and_cache_alone() {
+    use std::sync::atomic::Ordering::SeqCst;
+    let (addr, hits) = serve();
+    let site = with_policy(Some("fetch"));
+    site.write(
+        LESSON,
+        format!("---\ntitle: Remote\n---\nText.\n\n![A blood drop]({addr}/drop.png)\n\n<p><img src=\"{addr}/chart.svg\" alt=\"Blood types chart\"></p>\n"),
+    );
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(hits.load(SeqCst), 2, "each asset is downloaded once, whatever the locales");
+    let lock: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.root().join("remote.lock")).unwrap()).unwrap();
+    let assets = lock["assets"].as_array().unwrap();
+    assert_eq!(assets.len(), 2, "{lock:#}");
+    assert_eq!(assets[0]["url"], format!("{addr}/chart.svg"));
+    assert_eq!(assets[0]["media_type"], "image/svg+xml");
+    assert_eq!(assets[1]["media_type"], "image/png");
+    let png_sha = assets[1]["sha256"].as_str().unwrap().to_string();
+    assert_eq!(assets[1]["size"], 45);
+    assert!(site.root().join(".donorbook/remote").join(&png_sha).is_file());
+    for locale in ["en", "fr"] {
+        let html = site.out(&format!("{locale}/modules/alpha/second/index.html"));
+        assert!(html.contains(&format!("src=\"../../../../assets/remote/{png_sha}.png\" alt=\"A blood drop\"")), "{html}");
+        assert!(!html.contains("src=\"http"), "{html}");
+    }
+    assert!(site.exists(&format!("assets/remote/{png_sha}.png")));
+    let first = common::snapshot(&site.root().join("public"));
+
+    // Forbidden network: the lock and the cache are enough, and the output is the same.
+    let o = site.run(&["build", "--offline"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(common::snapshot(&site.root().join("public")), first, "byte-identical from the lock and cache");
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(hits.load(SeqCst), 2, "later builds never touch the network");
+
+    // A changed cache entry, then a missing one while offline: errors at file:line naming the URL.
+    let cached = site.root().join(".donorbook/remote").join(&png_sha);
+    std::fs::write(&cached, b"tampered").unwrap();
+    let e = stderr(&site.run(&["build", "--offline"]));
+    assert!(e.contains(&format!("{LESSON}:6:1: error: the cached copy of `{addr}/drop.png`")) && e.contains("does not match remote.lock"), "{e}");
+    std::fs::remove_file(&cached).unwrap();
+    let o = site.run(&["build", "--offline"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(e.contains(&format!("{LESSON}:6:1: error: `{addr}/drop.png` is in remote.lock but not in .donorbook/remote/")), "{e}");
+    // Online again, the missing entry is fetched again and checked against the lock.
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(hits.load(SeqCst), 3);
+    assert_eq!(common::snapshot(&site.root().join("public")), first);
+}
+
+#[test]
+fn fetch_refuses_a_page_that_is_not_an_image_and_unlocked_urls_offline() {
+    let (addr, _) = serve();
+    let site = with_policy(Some("fetch"));
+    site.write(LESSON, format!("---\ntitle: Remote\n---\nText.\n\n<img src=\"{addr}/page\" alt=\"x\">\n\n![y]({addr}/drop.png)\n"));
+    let o = site.run(&["build", "--offline"]);
+    let e = stderr(&o);
+    assert!(e.contains(&format!("{LESSON}:8:1: error: `{addr}/drop.png` is not in remote.lock, and --offline forbids fetching it")), "{e}");
+    let o = site.build();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains(&format!("{LESSON}:6:11: error: `{addr}/page` answered with text/html, not an image")), "{e}");
+    assert!(!site.root().join("public").exists());
+}
