@@ -67,6 +67,8 @@ pub struct BuildReport {
     pub remote_links: usize,
     /// What happened to the output folder.
     pub output: OutputFate,
+    /// No `sitemap.xml` was written: sitemaps need absolute URLs, so a base URL.
+    pub no_sitemap: bool,
 }
 
 /// What a build did to its output folder, so the command line says the truth.
@@ -244,7 +246,10 @@ impl Session {
         check_anchors(&view, &facts, &diags);
         report.search_index_bytes = write_search_indexes(&view, &mut facts, &writer);
         timer.lap("search index");
-        writer("sitemap.xml", sitemap::sitemap(&view).as_bytes());
+        match sitemap::sitemap(&view) {
+            Some(xml) => writer("sitemap.xml", xml.as_bytes()),
+            None => report.no_sitemap = true,
+        }
         if let Some(robots) = sitemap::robots(&view) {
             writer("robots.txt", robots.as_bytes());
         }
@@ -747,6 +752,9 @@ pub fn summary(report: &BuildReport) -> String {
         report.out.display(),
         index.join(", ")
     );
+    if report.no_sitemap {
+        s.push_str("\nno sitemap.xml: a sitemap needs absolute URLs (build with --base-url https://… to write one)");
+    }
     if report.remote_links > 0 {
         let n = report.remote_links;
         let assets = if n == 1 { "asset" } else { "assets" };

@@ -133,6 +133,34 @@ impl SiteView<'_> {
         }
     }
 
+    /// Whether the page is published as a translation in that locale: it exists and is not a
+    /// fallback (a fallback shows another locale's text and points its canonical link there).
+    pub fn published(&self, locale_index: usize, key: &PageKey) -> bool {
+        let lp = &self.plan.locales[locale_index];
+        match key {
+            PageKey::Root | PageKey::Glossary | PageKey::Search => true,
+            PageKey::Source(rel) | PageKey::Print(rel) => lp.by_rel.get(rel).is_some_and(|&i| !lp.pages[i].fallback),
+        }
+    }
+
+    /// The folder of the page a fallback page shows the text of (its tree's version), when
+    /// that locale is part of this build.
+    fn fallback_source(&self, lp: &LocalePlan, key: &PageKey) -> Option<String> {
+        let (PageKey::Source(rel) | PageKey::Print(rel)) = key else { return None };
+        let page = &lp.pages[*lp.by_rel.get(rel)?];
+        let tree = self.locales.all.iter().position(|l| l.code == page.tree).filter(|&i| self.visible[i])?;
+        self.dir_in(tree, key)
+    }
+
+    /// The URL search engines get for a page folder: absolute with a base URL, else relative
+    /// to `from` (the folder of the page that links).
+    pub fn public_url(&self, from: &str, dir: &str) -> String {
+        match &self.config.base_url {
+            Some(b) => format!("{}/{}", b.trim_end_matches('/'), urls::encode_path(dir)),
+            None => urls::relative(from, &format!("{dir}index.html")),
+        }
+    }
+
     /// The output folder of a page in another locale, if that locale has it.
     fn dir_in(&self, locale_index: usize, key: &PageKey) -> Option<String> {
         let lp = &self.plan.locales[locale_index];
@@ -355,7 +383,11 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     ctx.insert_value("modules", modules);
     ctx.insert_value("translations", translations);
     ctx.insert_value("x_default", Value::from(x_default));
-    ctx.insert_value("canonical", Value::from(canonical(view, dir)));
+    let canonical = match view.fallback_source(lp, &key) {
+        Some(source) if !view.published(lp.locale, &key) => Some(view.public_url(dir, &source)),
+        _ => canonical(view, dir),
+    };
+    ctx.insert_value("canonical", Value::from(canonical));
     ctx.insert_value("has_glossary", Value::from(!view.glossaries[lp.locale].is_empty()));
     ctx.insert_value("module", Value::none());
     ctx.insert_value("prev", Value::none());
@@ -364,30 +396,36 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
     ctx
 }
 
-/// The page's versions in every locale (for the switcher and `<link rel=alternate>`), and the
-/// x-default URL (the default locale's version).
+/// The page's versions in every locale (for the switcher), the `<link rel=alternate>` of each
+/// published one, and the x-default URL: the root language chooser for a locale's home, else
+/// the default locale's version. A fallback page is no translation: it has no alternates, and
+/// no page names it as one.
 fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) -> (Value, Option<String>) {
     let mut out = Vec::new();
     let mut x_default = None;
+    let annotated = view.published(lp.locale, key) && *key != PageKey::Root;
     for (i, l) in view.locales.all.iter().enumerate().filter(|(i, _)| view.visible[*i]) {
-        let (target, exists) = match view.dir_in(i, key) {
-            Some(d) => (format!("{d}index.html"), true),
-            None => (format!("{}/index.html", l.code), false),
-        };
-        let url = urls::relative(dir, &target);
-        if i == view.locales.default && exists {
-            x_default = Some(url.clone());
+        let found = view.dir_in(i, key);
+        let target = found.as_ref().map(|d| format!("{d}index.html")).unwrap_or_else(|| format!("{}/index.html", l.code));
+        let alternate = found.as_ref().filter(|_| annotated && view.published(i, key)).map(|d| view.public_url(dir, d));
+        if i == view.locales.default && alternate.is_some() {
+            x_default = alternate.clone();
         }
         out.push(
             Obj::new()
                 .set("code", l.code.as_str())
                 .set("name", l.name.as_str())
                 .set("dir", l.dir.as_str())
-                .set("url", url)
-                .set("exists", exists)
+                .set("url", urls::relative(dir, &target))
+                .set("exists", found.is_some())
+                .set("alternate", alternate)
                 .set("current", i == lp.locale)
                 .done(),
         );
+    }
+    let is_home = matches!(key, PageKey::Source(rel) if lp.home.is_some_and(|h| lp.pages[h].rel == *rel));
+    if is_home && annotated {
+        x_default = Some(view.public_url(dir, ""));
     }
     (Value::from(out), x_default)
 }
@@ -720,6 +758,13 @@ pub fn render_search(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
     finish(view, "search.html", ctx, &format!("{dir}index.html"), "search")
 }
 
+/// Whether a locale's home is its own text, so the chooser may name it as that language's version.
+fn home_published(view: &SiteView<'_>, l: &Locale) -> bool {
+    let Some(i) = view.locales.all.iter().position(|x| x.code == l.code) else { return false };
+    let lp = &view.plan.locales[i];
+    lp.home.is_some_and(|h| !lp.pages[h].fallback)
+}
+
 /// The root language chooser and the 404 page, in the default locale's chrome.
 pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
     let lp = view.default_plan();
@@ -732,10 +777,12 @@ pub fn render_root_pages(view: &SiteView<'_>) -> Vec<Output> {
                 .set("name", l.name.as_str())
                 .set("dir", l.dir.as_str())
                 .set("url", format!("{}/index.html", urls::encode_path(&l.code)))
+                .set("alternate", home_published(view, l).then(|| view.public_url("", &format!("{}/", l.code))))
                 .set("enter", view.messages.text(l, "chooser-enter"))
                 .done()
         });
         ctx.insert_value("languages", langs);
+        ctx.insert_value("x_default", Value::from(view.public_url("", "")));
         ctx.insert_value(
             "page",
             Obj::new().set("kind", template.trim_end_matches(".html")).set("title", view.config.title.as_str()).set("fallback", false).done(),

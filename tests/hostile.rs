@@ -117,6 +117,9 @@ fn undeclared_locale_folder_is_reported() {
 fn script_urls_and_tags_in_front_matter_are_escaped_in_sitemap_and_search() {
     let s = Site::fixture("basic");
     s.write(LESSON, "---\ntitle: \"</script><script>alert(1)</script>\"\nsummary: \"javascript:alert(2)\"\n---\nText\n");
+    // A sitemap is written only with a base URL.
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}base_url: https://learn.example.org/\n"));
     let o = build_untouched(&s);
     assert!(o.status.success(), "{}", stderr(&o));
     let index = s.out("assets/search/en.js");

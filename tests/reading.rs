@@ -128,3 +128,36 @@ fn skip_keeps_a_finished_translation_and_never_an_empty_section() {
     assert!(!home.contains("id=\"home-modules\""), "{home}");
     assert!(!s.out("de/modules/index.html").contains("<ol class=\"cards\">"));
 }
+
+#[test]
+fn a_sitemap_only_with_a_base_url_and_fallback_pages_point_at_their_source() {
+    let s = Site::fixture("basic");
+    let o = s.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!s.exists("sitemap.xml"), "relative <loc> entries are not valid sitemap URLs");
+    assert!(stderr(&o).contains("no sitemap.xml: a sitemap needs absolute URLs (build with --base-url"), "{}", stderr(&o));
+    // Without a base URL a fallback page still names the page it shows, relatively.
+    assert!(s.out("ar/modules/alpha/index.html").contains("<link rel=\"canonical\" href=\"../../../en/modules/alpha/index.html\">"));
+
+    let o = s.run(&["build", "--base-url", "https://learn.example.org/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("no sitemap.xml"), "{}", stderr(&o));
+    let base = "https://learn.example.org/";
+    let sitemap = s.out("sitemap.xml");
+    assert!(sitemap.contains(&format!("<loc>{base}fr/modules/alpha/</loc>")), "{sitemap}");
+    assert!(!sitemap.contains(&format!("<loc>{base}ar/modules/alpha/</loc>")), "a fallback page is not a page of its own: {sitemap}");
+    assert!(!sitemap.contains(&format!("hreflang=\"ar\" href=\"{base}ar/modules/alpha/\"")), "{sitemap}");
+    assert!(sitemap.contains(&format!("<loc>{base}</loc>")), "the chooser: {sitemap}");
+    // In <head>: absolute alternates, the fallback's canonical at its English page.
+    let en = s.out("en/modules/alpha/index.html");
+    assert!(en.contains(&format!("<link rel=\"alternate\" hreflang=\"fr\" href=\"{base}fr/modules/alpha/\">")), "{en}");
+    assert!(en.contains(&format!("<link rel=\"canonical\" href=\"{base}en/modules/alpha/\">")), "{en}");
+    let ar = s.out("ar/modules/alpha/index.html");
+    assert!(ar.contains(&format!("<link rel=\"canonical\" href=\"{base}en/modules/alpha/\">")), "{ar}");
+    assert!(!ar.contains("<link rel=\"alternate\""), "{ar}");
+    let home = s.out("en/index.html");
+    assert!(home.contains(&format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}\">")), "{home}");
+    // The 404 page: absolute links, no script needed.
+    let nf = s.out("404.html");
+    assert!(nf.contains(&format!("href=\"{base}en/index.html\"")) && !nf.contains("<script>"), "{nf}");
+}
