@@ -303,6 +303,9 @@ fn content_symlinks_to_dot_files_or_outside_content_are_refused() {
 #[test]
 fn site_files_that_would_overwrite_generated_files_are_errors() {
     let s = Site::fixture("basic");
+    // With a base URL donorbook writes sitemap.xml (without one a site may bring its own).
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}base_url: https://learn.example.org/\n"));
     s.write("static/index.html", "<p>mine</p>");
     s.write("static/assets/style.css", "body{}");
     s.write("static/sitemap.xml", "<urlset/>");
