@@ -13,6 +13,7 @@ pub mod frontmatter;
 pub mod glossary;
 pub mod htmltags;
 pub mod l10n;
+pub mod l10n_diff;
 pub mod load;
 pub mod locale;
 pub mod markdown;

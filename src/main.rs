@@ -180,6 +180,20 @@ enum L10nCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: donorbook::translation_status::Format,
     },
+    /// Show what changed in a page's source since its translation was stamped (from git history)
+    #[command(
+        after_help = "Examples:\n  donorbook l10n diff fa locales/fa/content/modules/vnrbd/01-what-is-vnrbd.md\n  donorbook l10n diff fa modules/vnrbd/01-what-is-vnrbd.md   # the same, by source path"
+    )]
+    Diff {
+        /// The locale of the translation, as a BCP 47 tag
+        #[arg(value_name = "LOCALE")]
+        locale: String,
+        /// The translation (locales/LOCALE/content/…), its source (content/…) or the path inside content/
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        #[arg(long, value_name = "DIR", help = ROOT_HELP)]
+        root: Option<PathBuf>,
+    },
     /// Record the current source digest (`source_hash`) in translations
     #[command(
         after_help = "Examples:\n  donorbook l10n stamp fa                      # every Persian translation\n  donorbook l10n stamp fa locales/fa/content/about.md"
@@ -255,6 +269,7 @@ fn main() -> ExitCode {
             donorbook::translation_status::run_status(&site_root(root), &locales, format)
         }
         Command::L10n { command: L10nCommand::Stamp { locale, paths, root } } => donorbook::translation_status::run_stamp(&site_root(root), &locale, &paths),
+        Command::L10n { command: L10nCommand::Diff { locale, path, root } } => l10n_diff(&site_root(root), &locale, &path),
         Command::Check { root, strict, drafts, format } => {
             let root = site_root(root);
             let opts = BuildOptions { root: root.clone(), drafts, ..BuildOptions::default() };
@@ -298,6 +313,33 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+    }
+}
+
+/// `l10n diff`: the diff on standard output, what it is on standard error.
+fn l10n_diff(root: &Path, locale: &str, path: &Path) -> ExitCode {
+    use donorbook::l10n_diff::{Outcome, diff, paths};
+    let tag = locale.parse::<unic_langid::LanguageIdentifier>().map(|l| l.to_string()).unwrap_or_else(|_| locale.to_string());
+    let result = paths(root, &tag, path).and_then(|(source, translation)| diff(root, &source, &translation).map(|o| (o, source, translation)));
+    match result {
+        Ok((Outcome::UpToDate, source, translation)) => {
+            eprintln!("{} is up to date: {} has not changed since it was stamped", translation.display(), source.display());
+            ExitCode::SUCCESS
+        }
+        Ok((Outcome::Changed { commit, date, diff }, source, translation)) => {
+            let short = &commit[..commit.len().min(10)];
+            eprintln!("{} changed since {} was stamped (stamped against commit {short} of {date}):", source.display(), translation.display());
+            print!("{diff}");
+            eprintln!("when the translation is updated: donorbook l10n stamp {tag} {}", translation.display());
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprintln!("error: {}", f.message);
+            if let Some(h) = f.hint {
+                eprintln!("  = help: {h}");
+            }
+            ExitCode::from(1)
         }
     }
 }

@@ -100,3 +100,53 @@ fn a_misspelled_message_gets_a_did_you_mean_in_check_and_status() {
     let t = String::from_utf8_lossy(&o.stdout);
     assert!(t.contains("hotlien (did you mean `hotline`?)"), "{t}");
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let o = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn l10n_diff_shows_the_source_change_since_the_stamp() {
+    let s = site();
+    let src = "content/current.md";
+    s.write(src, "---\ntitle: current\n---\nDonors give blood freely.\n\nEvery unit is tested.\n");
+    let o = s.run(&["l10n", "stamp", "sw", "locales/sw/content/current.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Not a repository yet: the earlier text is unknown, and the hint says how to keep it.
+    s.write(src, "---\ntitle: current\n---\nDonors give blood freely and regularly.\n\nEvery unit is tested.\n");
+    let o = s.run(&["l10n", "diff", "sw", "locales/sw/content/current.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a git repository") && stderr(&o).contains("git init"), "{}", stderr(&o));
+
+    s.write(src, "---\ntitle: current\n---\nDonors give blood freely.\n\nEvery unit is tested.\n");
+    git(s.root(), &["init", "-q"]);
+    git(s.root(), &["add", "-A"]);
+    git(s.root(), &["commit", "-qm", "stamped"]);
+    let o = s.run(&["l10n", "diff", "sw", "current.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is up to date"), "{}", stderr(&o));
+
+    s.write(src, "---\ntitle: current\n---\nDonors give blood freely and regularly.\n\nEvery unit is tested.\n");
+    git(s.root(), &["commit", "-qam", "one sentence changed"]);
+    let o = s.run(&["l10n", "diff", "sw", "content/current.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let diff = String::from_utf8_lossy(&o.stdout);
+    assert!(diff.contains("-Donors give blood freely.\n+Donors give blood freely and regularly.\n"), "{diff}");
+    assert!(!diff.contains("-Every unit"), "only the changed sentence: {diff}");
+    assert!(stderr(&o).contains("changed since locales/sw/content/current.md was stamped"), "{}", stderr(&o));
+    // A never-stamped translation has no version to compare with.
+    let o = s.run(&["l10n", "diff", "sw", "unstamped.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("never stamped"), "{}", stderr(&o));
+}
