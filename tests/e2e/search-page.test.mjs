@@ -86,6 +86,7 @@ test('search page works from file:// and keeps page data inert', { skip: !chromi
     assert.match(dom, /&lt;script&gt;alert\(2\)&lt;\/script&gt;/, 'snippet inserted as text');
     assert.doesNotMatch(dom, /<img src="?x/);
     assert.match(dom, /<li><a>Bad url<\/a>/, 'javascript: url not linked');
+    assert.match(dom, /<input id="site-search-q" name="q" type="search" value="blood">/, 'the header search box shows the query');
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -149,6 +149,21 @@ test('search: prefixes, AND, CJK substrings, Korean particles, Persian and Arabi
   assert.deepEqual(urls(s('  ')), []);
 });
 
+test('ranking: whole words and titles first, a longer word that starts with the query last', () => {
+  const c = load({});
+  c.window = c;
+  const docs = [
+    ['about/index.html', 'About this site', '', 'Donorbook builds this site. Donorbook is free. Donorbook works offline. Donorbook again.'],
+    ['care/index.html', 'Caring for donors', '', 'Donors come back when they are looked after.'],
+    ['donor/index.html', 'The donor experience', '', 'A donor is welcomed, checked and thanked.'],
+    ['body/index.html', 'Eligibility', '', 'Rules protect the donor and the patient.'],
+  ];
+  const E = c.donorbookSearchEngine;
+  const idx = E.buildIndex({ v: 1, locale: 'xx', docs: docs });
+  const order = urls(JSON.parse(JSON.stringify(E.search(idx, 'donor', 10))));
+  assert.deepEqual(order, ['donor/index.html', 'care/index.html', 'body/index.html', 'about/index.html']);
+});
+
 test('snippets: window around the first match, matches marked, ellipses', () => {
   const { c, idx } = index();
   const E = c.donorbookSearchEngine;

@@ -308,12 +308,21 @@
     return r;
   }
 
+  /** A field hit: full weight for the whole word, less when only a longer word starts with it. */
+  function fieldScore(r, weight) {
+    return r.exact ? weight : r.count ? weight * W_PREFIX_ONLY : 0;
+  }
+
+  /**
+   * Whole-word hits rank above words that merely start with the query ("donor" in a title
+   * beats "donorbook" in a body), and title above section above body.
+   */
   function needleScore(doc, nd) {
     var t = scanField(doc.fields[0], nd), sec = scanField(doc.fields[1], nd), b = scanField(doc.fields[2], nd);
     if (!t.count && !sec.count && !b.count) return 0;
-    var score = (t.count ? W_TITLE : 0) + (sec.count ? W_SECTION : 0) + (b.count ? 1 + Math.log(b.count) : 0);
-    if (!t.exact && !sec.exact && !b.exact) score *= W_PREFIX_ONLY;
-    return score;
+    var prefixOnly = b.count - b.exact;
+    var body = (b.exact ? 1 + Math.log(b.exact) : 0) + (prefixOnly ? W_PREFIX_ONLY * W_PREFIX_ONLY * (1 + Math.log(prefixOnly)) : 0);
+    return fieldScore(t, W_TITLE) + fieldScore(sec, W_SECTION) + body;
   }
 
   function trimJamo(text) {
@@ -766,6 +775,13 @@
     var q = '';
     try { q = new URLSearchParams(location.search).get('q') || ''; } catch (e) { q = ''; }
     if (q) input.value = q;
+    // The header's search box shows the query too, and follows what is typed on the page.
+    var header = document.getElementById('site-search-q');
+    function syncHeader() {
+      if (header && header !== input) { header.value = input.value; header.setAttribute('value', input.value); }
+    }
+    if (q) syncHeader();
+    input.addEventListener('input', syncHeader);
     input.addEventListener('input', function (e) { if (!e.isComposing) schedule(); });
     input.addEventListener('compositionend', schedule);
     input.addEventListener('focus', ensureLoaded);
