@@ -137,6 +137,40 @@ test('the language switcher and previous/next land on existing pages, rtl where 
   await page.close();
 });
 
+test('the printable module prints its contents box, runs lessons on, and shows round single-choice options', async () => {
+  const rel = fs.readdirSync(path.join(SITE, 'en/modules')).sort()
+    .map((m) => path.join('en/modules', m, 'print/index.html'))
+    .find((f) => fs.existsSync(path.join(SITE, f)) && fs.readFileSync(path.join(SITE, f), 'utf8').includes('type="radio"'));
+  assert.ok(rel, 'a print page with a single-choice quiz');
+  const page = await open(rel);
+  await page.emulateMedia({ media: 'print' });
+  const style = await page.evaluate(() => ({
+    toc: getComputedStyle(document.querySelector('.print-module .toc')).display,
+    lessonBreak: getComputedStyle(document.querySelector('.print-lesson')).breakBefore,
+    answerKeyBreak: getComputedStyle(document.querySelector('.answer-key')).breakBefore,
+    radius: getComputedStyle(document.querySelector('.quiz-choice input[type="radio"]')).borderTopLeftRadius,
+    header: getComputedStyle(document.querySelector('.site-header')).display,
+  }));
+  assert.notEqual(style.toc, 'none', 'the contents box is printed');
+  assert.equal(style.lessonBreak, 'auto', 'a short lesson does not start a new sheet');
+  assert.equal(style.answerKeyBreak, 'page', 'the answer key starts its own sheet');
+  assert.equal(style.radius, '50%', 'single-choice options print as circles');
+  assert.equal(style.header, 'none');
+  await page.close();
+});
+
+test('no gap between "Check my answer" and "Show the answer" before answering', async () => {
+  const page = await open(lessonWith('data-quiz'));
+  const gap = await page.evaluate(() => {
+    const q = document.querySelector('form[data-quiz]');
+    const b = q.querySelector('.quiz-check').getBoundingClientRect();
+    const d = q.querySelector('.quiz-answer').getBoundingClientRect();
+    return d.top - b.bottom;
+  });
+  assert.ok(gap < 24, `gap of ${gap}px`);
+  await page.close();
+});
+
 test('no uncaught script errors on the pages visited', () => {
   assert.deepEqual(errors, []);
 });
