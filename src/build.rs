@@ -294,9 +294,13 @@ impl Session {
     /// Re-renders only what an edit to the *text* of Markdown files touches: those pages in every
     /// locale that shows them, and the printable module page. Returns `None` when the change
     /// needs a full build (a new, removed or renamed file, changed front matter, templates,
-    /// strings, configuration or assets). The search index is left as it was until then.
+    /// strings, configuration or assets, or a missing output). The search index is left as it
+    /// was until then.
     /// On errors nothing is written and the previous pages stay.
     pub fn update(&mut self, changed: &[PathBuf]) -> Option<BuildReport> {
+        if !self.out.join(write::MARKER).is_file() {
+            return None; // the output was deleted: only a full build brings it back
+        }
         let start = Instant::now();
         let root = self.opts.root.canonicalize().unwrap_or_else(|_| self.opts.root.clone());
         let diags = Diagnostics::new();

@@ -8,19 +8,23 @@
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
 use crate::urls;
+use crate::write;
 use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::notify::{self, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, RecommendedCache, new_debouncer_opt};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Shared state between the builder and the HTTP workers.
 pub struct State {
     /// Output folder being served (canonical).
     pub out: PathBuf,
+    /// Connections being served.
+    active: AtomicUsize,
     /// Bumped after every build; pages reload when it changes.
     generation: Mutex<u64>,
     changed: Condvar,
@@ -30,7 +34,7 @@ pub struct State {
 
 impl State {
     pub fn new(out: PathBuf) -> Arc<State> {
-        Arc::new(State { out, generation: Mutex::new(0), changed: Condvar::new(), errors: Mutex::new(Vec::new()) })
+        Arc::new(State { out, active: AtomicUsize::new(0), generation: Mutex::new(0), changed: Condvar::new(), errors: Mutex::new(Vec::new()) })
     }
 
     fn bump(&self, errors: Vec<String>) {
@@ -54,52 +58,91 @@ pub struct ServeOptions {
     pub drafts: bool,
 }
 
+/// Longest time a client may take to send its request line and headers (slow clients would
+/// otherwise hold a thread each for ever).
+const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
+/// Connections served at once; each open page keeps one for live reload. More get a 503.
+const MAX_CONNECTIONS: usize = 128;
+
 /// Runs the server until the process is stopped. Returns an error message for the terminal.
+///
+/// The site is built into a folder of the server's own in the system's temporary folder, never
+/// into `public/`: a deploy build made there (with `--base-url`) stays as it was, and a link at
+/// `public` cannot make the server expose what it points at.
 pub fn run(opts: &ServeOptions) -> Result<(), String> {
-    let out = opts.root.join("public");
+    if !opts.root.is_dir() {
+        return Err(format!("--root {}: no such folder (nothing was created)", opts.root.display()));
+    }
     let listener = TcpListener::bind((opts.bind.as_str(), opts.port)).map_err(|e| match e.kind() {
         std::io::ErrorKind::AddrInUse => {
             format!("port {} on {} is already in use; stop the other server or try `--port {}`", opts.port, opts.bind, opts.port.saturating_add(1))
         }
         _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
     })?;
+    let serve_dir = serve_folder()?;
+    let out = serve_dir.join("site");
+    let url = format!("http://{}:{}/", opts.bind, opts.port);
+    eprintln!("serving {} at {url} (Ctrl-C to stop; public/ is not touched)", out.display());
+    // Ctrl-C: remove the server's folder (its build and any half-written staging), then leave.
+    let to_remove = serve_dir.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&to_remove);
+        eprintln!("\nstopped");
+        std::process::exit(0);
+    });
     let build_opts = BuildOptions { root: opts.root.clone(), out: Some(out.clone()), drafts: opts.drafts, write: true, ..BuildOptions::default() };
     let (session, first) = build::Session::start(&build_opts);
     report(&opts.root, &first.diagnostics);
     if first.output == build::OutputFate::Refused {
+        let _ = std::fs::remove_dir_all(&serve_dir);
         return Err("the output folder was refused, so there is nothing to serve".into());
     }
-    if !out.join("index.html").exists() {
-        std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    }
-    let state = State::new(out.canonicalize().map_err(|e| format!("{}: {e}", out.display()))?);
+    let state = State::new(out);
     if !first.ok() {
         state.bump(first.diagnostics.iter().filter(|d| d.is_error()).map(Diagnostic::to_string).collect());
     }
-    // Ctrl-C: remove a half-written staging folder of this process, then leave quietly.
-    let staging = state.out.with_file_name(format!(
-        ".{}.staging-{}",
-        state.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        std::process::id()
-    ));
-    let _ = ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&staging);
-        eprintln!("\nstopped");
-        std::process::exit(0);
-    });
-    let url = format!("http://{}:{}/", opts.bind, opts.port);
-    eprintln!("serving {} at {url} (Ctrl-C to stop)", out.display());
     if opts.open {
         let _ = std::process::Command::new("xdg-open").arg(&url).spawn();
     }
     let _watcher = watch(&opts.root, build_opts, session, state.clone())?;
     for stream in listener.incoming().flatten() {
+        if state.active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            state.active.fetch_sub(1, Ordering::SeqCst);
+            let _ = busy(stream);
+            continue;
+        }
         let state = state.clone();
         std::thread::spawn(move || {
             let _ = handle(stream, &state);
+            state.active.fetch_sub(1, Ordering::SeqCst);
         });
     }
     Ok(())
+}
+
+/// A new, empty folder for this server's builds (`donorbook-serve-<pid>` in the temporary
+/// folder), after removing those of servers that are no longer running.
+fn serve_folder() -> Result<PathBuf, String> {
+    let tmp = std::env::temp_dir().canonicalize().unwrap_or_else(|_| std::env::temp_dir());
+    if let Ok(entries) = std::fs::read_dir(&tmp) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_prefix("donorbook-serve-").and_then(|p| p.parse::<u32>().ok());
+            if pid.is_some_and(|p| p != std::process::id() && !write::process_alive(p)) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = tmp.join(format!("donorbook-serve-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// The answer to a connection over the cap.
+fn busy(mut stream: TcpStream) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(Duration::from_secs(1)))?;
+    stream.write_all(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 31\r\nRetry-After: 1\r\nConnection: close\r\n\r\ntoo many connections; try again")
 }
 
 /// Rebuilds after file events: only the edited pages when the change is to the text of
@@ -223,18 +266,41 @@ fn report(root: &Path, diags: &[Diagnostic]) {
     }
 }
 
-/// One request: parse, route, respond. Errors just close the connection.
-fn handle(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
+/// Reads from a connection until a deadline, however slowly the client trickles bytes.
+struct Deadline<'a> {
+    stream: &'a TcpStream,
+    until: Instant,
+}
+
+impl Read for Deadline<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "request deadline passed"));
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        (&mut &*self.stream).read(buf)
+    }
+}
+
+/// The request line, once the whole head (at most 32 KiB) has arrived within the deadline.
+fn read_head(stream: &TcpStream) -> std::io::Result<String> {
+    let mut reader = BufReader::new(Deadline { stream, until: Instant::now() + REQUEST_DEADLINE }).take(32 * 1024);
     let mut request_line = String::new();
-    reader.by_ref().take(8192).read_line(&mut request_line)?;
+    reader.read_line(&mut request_line)?;
     loop {
         let mut h = String::new();
-        if reader.by_ref().take(8192).read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
+        if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
             break;
         }
     }
+    Ok(request_line)
+}
+
+/// One request: parse, route, respond. Errors just close the connection.
+fn handle(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
+    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+    let request_line = read_head(&stream)?;
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     if method != "GET" && method != "HEAD" {
@@ -246,6 +312,10 @@ fn handle(mut stream: TcpStream, state: &State) -> std::io::Result<()> {
     }
     if path == "/__donorbook/reload.js" {
         return respond(&mut stream, 200, "text/javascript; charset=utf-8", RELOAD_JS.as_bytes(), method == "HEAD");
+    }
+    if !state.out.join("index.html").is_file() {
+        // No good build yet: the errors, and the script that reloads once there is one.
+        return respond(&mut stream, 500, "text/html; charset=utf-8", &error_page(state), method == "HEAD");
     }
     match resolve(&state.out, path) {
         Resolved::File(file) => {
@@ -296,6 +366,7 @@ pub fn resolve(out: &Path, url_path: &str) -> Resolved {
 fn respond(stream: &mut TcpStream, status: u16, mime: &str, body: &[u8], head: bool) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
+        500 => "Internal Server Error",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -348,6 +419,23 @@ fn inject(html: &[u8], state: &State) -> Vec<u8> {
         Some(i) => format!("{}{extra}{}", &text[..i], &text[i..]).into_bytes(),
         None => format!("{text}{extra}").into_bytes(),
     }
+}
+
+/// The page served while no build has succeeded yet.
+fn error_page(state: &State) -> Vec<u8> {
+    let errors = state.errors.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let mut page = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Build failed</title></head><body><main><h1>The site could not be built</h1><p>Fix the errors below and save: this page reloads when the build succeeds.</p><pre id=\"donorbook-build-error\">",
+    );
+    if errors.is_empty() {
+        page.push_str("The site is being built.");
+    }
+    for e in &errors {
+        page.push_str(&urls::escape_attr(e));
+        page.push('\n');
+    }
+    page.push_str("</pre></main><script src=\"/__donorbook/reload.js\"></script></body></html>");
+    page.into_bytes()
 }
 
 const RELOAD_JS: &str = "(function(){if(!window.EventSource)return;var s=new EventSource('/__donorbook/events');s.onmessage=function(e){if(e.data==='reload'){location.reload();}};})();\n";

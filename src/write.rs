@@ -438,7 +438,7 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
 }
 
 /// Whether a process is running; where that cannot be known, it is assumed to be.
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     if proc.join("self").exists() {
         return proc.join(pid.to_string()).exists();
