@@ -46,22 +46,52 @@ impl Diagnostic {
     }
 
     /// Renders the diagnostic with the offending source line and a caret under the column.
+    /// Control characters from the source are shown escaped, never sent to the terminal.
     pub fn render(&self, root: &Path, color: bool) -> String {
         let mut out = self.to_string();
         if self.line > 0 {
-            if let Some(src_line) = read_line(&root.join(&self.path), self.line) {
+            if let Some(raw_line) = read_line(&root.join(&self.path), self.line) {
                 let num = self.line.to_string();
                 let pad = " ".repeat(num.len());
-                let caret_pad: String = src_line.chars().take(self.col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let before: String = raw_line.chars().take(self.col.saturating_sub(1)).collect();
+                let caret_pad: String = escape_controls(&before).chars().map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let src_line = escape_controls(&raw_line);
                 let (blue, red, reset) = if color { ("\x1b[34m", "\x1b[31m", "\x1b[0m") } else { ("", "", "") };
                 out.push_str(&format!("\n{blue}{pad} |{reset}\n{blue}{num} |{reset} {src_line}\n{blue}{pad} |{reset} {caret_pad}{red}^{reset}"));
             }
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  = help: {hint}"));
+            out.push_str(&format!("\n  = help: {}", escape_message(hint)));
         }
         out
     }
+}
+
+/// Text from a site, safe to print on a terminal: control characters (ESC, NUL, BEL, CR, line
+/// breaks inside a name…) and the bidirectional overrides become `\u{1b}`-style escapes. Tabs stay.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_except(text, &['\t'])
+}
+
+/// [`escape_controls`] for messages, which may span lines (template errors quote the template).
+fn escape_message(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_except(text, &['\t', '\n'])
+}
+
+fn escape_except<'a>(text: &'a str, keep: &[char]) -> std::borrow::Cow<'a, str> {
+    let unsafe_char = |c: char| (c.is_control() && !keep.contains(&c)) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl fmt::Display for Diagnostic {
@@ -70,10 +100,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let (path, message) = (escape_controls(&self.path), escape_message(&self.message));
         match (self.line, self.col) {
-            (0, _) => write!(f, "{}: {kind}: {}", self.path, self.message),
-            (l, 0) => write!(f, "{}:{l}: {kind}: {}", self.path, self.message),
-            (l, c) => write!(f, "{}:{l}:{c}: {kind}: {}", self.path, self.message),
+            (0, _) => write!(f, "{path}: {kind}: {message}"),
+            (l, 0) => write!(f, "{path}:{l}: {kind}: {message}"),
+            (l, c) => write!(f, "{path}:{l}:{c}: {kind}: {message}"),
         }
     }
 }
@@ -198,6 +229,14 @@ mod tests {
     fn suggests_close_names() {
         assert_eq!(did_you_mean("objectivs", ["title", "objectives", "summary"]), Some("objectives"));
         assert_eq!(did_you_mean("zzzzzz", ["title", "objectives"]), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_controls("plain\tتاب"), "plain\tتاب");
+        assert_eq!(escape_controls("a\u{1b}]0;owned\u{7}b\0\r\u{202e}"), "a\\u{1b}]0;owned\\u{7}b\\u{0}\\u{d}\\u{202e}");
+        let d = Diagnostic::error("content/a\nb.md", 2, 3, "bad \u{1b}[2J");
+        assert_eq!(d.to_string(), "content/a\\u{a}b.md:2:3: error: bad \\u{1b}[2J");
     }
 
     #[test]

@@ -365,3 +365,21 @@ fn names_that_do_not_travel_are_refused() {
     }
     assert_eq!(e.matches("static/com1").count(), 1, "a bad folder is named once:\n{e}");
 }
+
+/// Issue 11 item 11: diagnostics echoed the source's control characters to the terminal (an ESC
+/// sequence retitles the terminal or clears the screen; NUL was printed).
+#[test]
+fn diagnostics_show_control_characters_escaped() {
+    let s = Site::fixture("basic");
+    for (text, shown) in [
+        (&b"---\ntitle: A\n---\nbinary\0data \x1b]0;owned\x07\n"[..], "binary\\u{0}data \\u{1b}]0;owned\\u{7}"),
+        (b"---\ntitle: \"Bad \x1b[2J title\"\n---\n", "title: \"Bad \\u{1b}[2J title\""),
+    ] {
+        s.write(LESSON, text);
+        let o = build_untouched(&s);
+        assert_eq!(o.status.code(), Some(1));
+        let e = stderr(&o);
+        assert!(!e.contains(|c: char| c.is_control() && c != '\n'), "raw control characters in:\n{e:?}");
+        assert!(e.contains(shown), "expected `{shown}` in:\n{e}");
+    }
+}
