@@ -361,6 +361,7 @@ fn names_that_do_not_travel_are_refused() {
     let e = expect_error(&s, "this name cannot be published");
     for path in bad {
         let shown = if path.starts_with("content/aux") || path.starts_with("static/com1") { path.rsplit_once('/').unwrap().0 } else { path };
+        let shown = shown.replace('\n', "\\u{a}");
         assert!(e.contains(&format!("{shown}: error: this name cannot be published")), "expected {shown:?} in:\n{e}");
     }
     assert_eq!(e.matches("static/com1").count(), 1, "a bad folder is named once:\n{e}");
