@@ -388,6 +388,7 @@ fn base_context(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: PageKey) -
         _ => canonical(view, dir),
     };
     ctx.insert_value("canonical", Value::from(canonical));
+    ctx.insert_value("progress_key", Value::from(progress_key(view, code)));
     ctx.insert_value("has_glossary", Value::from(!view.glossaries[lp.locale].is_empty()));
     ctx.insert_value("module", Value::none());
     ctx.insert_value("prev", Value::none());
@@ -428,6 +429,16 @@ fn translations(view: &SiteView<'_>, lp: &LocalePlan, dir: &str, key: &PageKey) 
         x_default = Some(view.public_url(dir, ""));
     }
     (Value::from(out), x_default)
+}
+
+/// The prefix of the browser-storage keys that remember finished lessons: one per site (its
+/// title and default locale, which do not change between builds or hosts) and locale, so two
+/// sites opened from disk, or two languages of one site, never mix their progress.
+fn progress_key(view: &SiteView<'_>, code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let site = Sha256::digest(format!("{}\n{}", view.config.title, view.locales.default_locale().code).as_bytes());
+    let id: String = site.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("donorbook:{id}:{code}:done:")
 }
 
 fn canonical(view: &SiteView<'_>, dir: &str) -> Option<String> {

@@ -161,3 +161,40 @@ fn a_sitemap_only_with_a_base_url_and_fallback_pages_point_at_their_source() {
     let nf = s.out("404.html");
     assert!(nf.contains(&format!("href=\"{base}en/index.html\"")) && !nf.contains("<script>"), "{nf}");
 }
+
+/// The `data-progress-key` of a page.
+fn progress_key(html: &str) -> String {
+    let at = html.find("data-progress-key=\"").expect("pages carry their progress key") + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_string()
+}
+
+#[test]
+fn lesson_progress_is_kept_per_site_and_locale() {
+    let s = built();
+    let en = progress_key(&s.out("en/modules/alpha/first/index.html"));
+    assert_eq!(en, progress_key(&s.out("en/modules/index.html")), "one key for the whole locale");
+    assert!(en.starts_with("donorbook:") && en.ends_with(":en:done:"), "{en}");
+    assert_ne!(en, progress_key(&s.out("fr/modules/alpha/first/index.html")), "two locales of one site");
+    // Another site (another title) opened from the same disk gets other keys; a rebuild the same.
+    let other = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(other.root().join("site.yaml")).unwrap();
+    other.write("site.yaml", yaml.replace("title: Fixture Centre", "title: Another Centre"));
+    assert!(other.build().status.success());
+    assert_ne!(en, progress_key(&other.out("en/modules/alpha/first/index.html")));
+    assert!(s.build().status.success());
+    assert_eq!(en, progress_key(&s.out("en/modules/alpha/first/index.html")));
+    assert!(s.out("assets/donorbook.js").contains("data-progress-key"), "the script reads it");
+}
+
+#[test]
+fn without_scripts_the_search_page_says_what_to_do_and_script_controls_stay_hidden() {
+    let s = built();
+    let search = s.out("fr/search/index.html");
+    let ns = &search[search.find("<noscript>").expect("a message without scripts")..search.find("</noscript>").unwrap()];
+    assert!(ns.contains("JavaScript") && ns.contains("href=\"../modules/index.html\""), "{ns}");
+    assert!(search.contains("id=\"search-form\" action=\"index.html\" method=\"get\" hidden>"), "{search}");
+    // Controls that need scripts are `hidden`, and no style shows them anyway.
+    let lesson = s.out("en/modules/alpha/first/index.html");
+    assert!(lesson.contains("class=\"button quiz-check\" hidden>") && lesson.contains("class=\"progress-box\""), "{lesson}");
+    assert!(s.out("assets/style.css").contains("[hidden] { display: none !important; }"));
+}

@@ -174,3 +174,20 @@ test('no gap between "Check my answer" and "Show the answer" before answering', 
 test('no uncaught script errors on the pages visited', () => {
   assert.deepEqual(errors, []);
 });
+
+test('without JavaScript: script-only controls are hidden, answers stay reachable, search says what to do', async () => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  await noJs.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  try {
+    const page = await noJs.newPage();
+    await page.goto(fileUrl(SITE, lessonWith('data-quiz')));
+    assert.equal(await page.locator('.quiz-check').first().isVisible(), false, '"Check my answer" does nothing without scripts');
+    assert.equal(await page.locator('.quiz-answer summary').first().isVisible(), true, 'the answer stays reachable');
+    if (await page.locator('#lesson-done').count()) assert.equal(await page.locator('#lesson-done').isVisible(), false);
+    await page.goto(fileUrl(SITE, 'en/search/index.html'));
+    assert.equal(await page.locator('#search-form').isVisible(), false, 'no form that cannot search');
+    assert.match(await page.locator('main').innerText(), /JavaScript/, 'the page says what to do instead');
+  } finally {
+    await noJs.close();
+  }
+});

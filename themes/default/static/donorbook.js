@@ -79,6 +79,8 @@
   var PREFIX = "donorbook:done:";
   function setupProgress() {
     if (!store.available()) { return; }
+    // Keyed by site and locale (set by the page), so sites opened from disk never share progress.
+    PREFIX = (document.body && document.body.getAttribute("data-progress-key")) || PREFIX;
     var box = document.querySelector("[data-progress-lesson]");
     if (box) {
       var id = box.getAttribute("data-progress-lesson");

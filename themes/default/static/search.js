@@ -665,6 +665,7 @@
     var list = document.getElementById('search-results');
     if (!app || !input || !status || !list) return;
     var form = document.getElementById('search-form');
+    if (form) form.hidden = false; // hidden in the page: without scripts it could not search
     var attr = function (name) { return app.getAttribute(name) || ''; };
     var locale = attr('data-locale');
     var rootUrl = attr('data-root');

@@ -20,6 +20,7 @@ search-results = النتائج: { $count }
 search-none = لا توجد نتائج عن «{ $query }».
 search-loading = جارٍ تحميل فهرس البحث…
 search-error = تعذّر تحميل فهرس البحث.
+search-noscript = يحتاج البحث إلى تفعيل JavaScript في المتصفح. يمكنك بدلًا من ذلك تصفّح الوحدات أو المسرد:
 
 minutes = { $count ->
     [zero] { $count } دقيقة

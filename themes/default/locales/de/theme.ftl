@@ -20,6 +20,7 @@ search-results = Ergebnisse: { $count }
 search-none = Keine Ergebnisse für „{ $query }“.
 search-loading = Suchindex wird geladen…
 search-error = Der Suchindex konnte nicht geladen werden.
+search-noscript = Die Suche braucht JavaScript im Browser. Sie können stattdessen die Module oder das Glossar durchsehen:
 
 minutes = { $count ->
     [one] { $count } Minute

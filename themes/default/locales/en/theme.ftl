@@ -20,6 +20,7 @@ search-results = Results: { $count }
 search-none = No results for “{ $query }”.
 search-loading = Loading the search index…
 search-error = The search index could not be loaded.
+search-noscript = Search needs JavaScript in your browser. You can browse the modules or the glossary instead:
 
 minutes = { $count ->
     [one] { $count } minute

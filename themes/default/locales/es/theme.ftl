@@ -20,6 +20,7 @@ search-results = Resultados: { $count }
 search-none = No hay resultados para «{ $query }».
 search-loading = Cargando el índice de búsqueda…
 search-error = No se pudo cargar el índice de búsqueda.
+search-noscript = La búsqueda necesita JavaScript en el navegador. En su lugar, puede consultar los módulos o el glosario:
 
 minutes = { $count ->
     [one] { $count } minuto

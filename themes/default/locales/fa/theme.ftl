@@ -20,6 +20,7 @@ search-results = نتایج: { $count }
 search-none = نتیجه‌ای برای «{ $query }» یافت نشد.
 search-loading = در حال بارگذاری نمایهٔ جستجو…
 search-error = بارگذاری نمایهٔ جستجو ممکن نشد.
+search-noscript = جستجو به JavaScript در مرورگر نیاز دارد. به جای آن می‌توانید پودمان‌ها یا واژه‌نامه را مرور کنید:
 
 minutes = { $count ->
     [one] { $count } دقیقه

@@ -20,6 +20,7 @@ search-results = Résultats : { $count }
 search-none = Aucun résultat pour « { $query } ».
 search-loading = Chargement de l’index de recherche…
 search-error = Impossible de charger l’index de recherche.
+search-noscript = La recherche a besoin de JavaScript dans le navigateur. Vous pouvez parcourir les modules ou le glossaire à la place :
 
 minutes = { $count ->
     [one] { $count } minute

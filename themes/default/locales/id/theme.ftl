@@ -20,6 +20,7 @@ search-results = Hasil: { $count }
 search-none = Tidak ada hasil untuk “{ $query }”.
 search-loading = Memuat indeks pencarian…
 search-error = Indeks pencarian tidak dapat dimuat.
+search-noscript = Pencarian memerlukan JavaScript di peramban Anda. Sebagai gantinya, Anda dapat menelusuri modul atau glosarium:
 
 minutes = { $count } menit
 reading-time = sekitar { $minutes } menit waktu baca

@@ -20,6 +20,7 @@ search-results = 検索結果：{ $count }件
 search-none = 「{ $query }」に一致する結果はありません。
 search-loading = 検索インデックスを読み込んでいます…
 search-error = 検索インデックスを読み込めませんでした。
+search-noscript = 検索にはブラウザーの JavaScript が必要です。代わりにモジュールや用語集をご覧ください：
 
 minutes = { $count }分
 reading-time = 読了時間 約{ $minutes }分

@@ -20,6 +20,7 @@ search-results = 검색 결과: { $count }건
 search-none = “{ $query }”에 대한 검색 결과가 없습니다.
 search-loading = 검색 색인을 불러오는 중입니다…
 search-error = 검색 색인을 불러오지 못했습니다.
+search-noscript = 검색하려면 브라우저에서 JavaScript를 사용해야 합니다. 대신 모듈이나 용어집을 둘러보세요:
 
 minutes = { $count }분
 reading-time = 읽는 데 약 { $minutes }분

@@ -20,6 +20,7 @@ search-results = Үр дүн: { $count }
 search-none = «{ $query }» хайлтад тохирох үр дүн олдсонгүй.
 search-loading = Хайлтын индексийг ачаалж байна…
 search-error = Хайлтын индексийг ачаалж чадсангүй.
+search-noscript = Хайлт хийхэд хөтөч дээр JavaScript шаардлагатай. Оронд нь модулиуд эсвэл нэр томьёоны тайлбарыг үзнэ үү:
 
 minutes = { $count ->
     [one] { $count } минут

@@ -20,6 +20,7 @@ search-results = Resultados: { $count }
 search-none = Nenhum resultado para “{ $query }”.
 search-loading = Carregando o índice de pesquisa…
 search-error = Não foi possível carregar o índice de pesquisa.
+search-noscript = A pesquisa precisa de JavaScript no navegador. Em vez disso, pode consultar os módulos ou o glossário:
 
 minutes = { $count ->
     [one] { $count } minuto

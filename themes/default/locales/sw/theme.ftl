@@ -20,6 +20,7 @@ search-results = Matokeo: { $count }
 search-none = Hakuna matokeo ya “{ $query }”.
 search-loading = Inapakia kielezo cha utafutaji…
 search-error = Kielezo cha utafutaji hakikuweza kupakiwa.
+search-noscript = Utafutaji unahitaji JavaScript kwenye kivinjari chako. Badala yake, unaweza kupitia moduli au faharasa:
 
 minutes = { $count ->
     [one] dakika { $count }

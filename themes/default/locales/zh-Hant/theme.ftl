@@ -20,6 +20,7 @@ search-results = 搜尋結果：{ $count } 筆
 search-none = 找不到與「{ $query }」相符的結果。
 search-loading = 正在載入搜尋索引…
 search-error = 無法載入搜尋索引。
+search-noscript = 搜尋需要在瀏覽器中啟用 JavaScript。您也可以改為瀏覽各單元或詞彙表：
 
 minutes = { $count } 分鐘
 reading-time = 閱讀時間約 { $minutes } 分鐘
