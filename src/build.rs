@@ -3,6 +3,7 @@
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::glossary;
+use crate::linkcheck;
 use crate::load::{self, LoadOptions};
 use crate::locale::{self, Locales};
 use crate::messages::Messages;
@@ -241,7 +242,8 @@ impl Session {
         }
         timer.lap("prepare");
         let view = session.view();
-        let mut facts = render_all(&view, &diags, &writer);
+        let links = Mutex::new(Vec::new());
+        let mut facts = render_all(&view, &diags, &writer, &links);
         timer.lap("render+write pages");
         check_anchors(&view, &facts, &diags);
         report.search_index_bytes = write_search_indexes(&view, &mut facts, &writer);
@@ -256,6 +258,8 @@ impl Session {
         copy_assets(&session.site, view.visible, &writer, &diags, &claimed);
         copy_remote_assets(view.remote, &writer, &diags);
         timer.lap("assets");
+        check_written_links(links.into_inner().unwrap_or_else(|e| e.into_inner()), &claimed, &diags);
+        timer.lap("link check");
         report.pages = view
             .plan
             .locales
@@ -413,11 +417,12 @@ enum Job {
     Module(usize, usize),
     Glossary(usize),
     Search(usize),
+    Catalogue(usize),
     Root,
 }
 
 /// Renders every page in parallel, writes each as soon as it is ready, and keeps the facts.
-fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &[u8]) + Sync)) -> Vec<PageFacts> {
+fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &[u8]) + Sync), links: &Mutex<Vec<linkcheck::PageLinks>>) -> Vec<PageFacts> {
     let mut jobs = vec![Job::Root];
     for (li, lp) in view.plan.locales.iter().enumerate().filter(|(li, _)| view.visible[*li]) {
         // Modules are rendered as a whole (page, lessons, print); other pages one by one.
@@ -425,6 +430,9 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
         jobs.extend((0..lp.modules.len()).map(|m| Job::Module(li, m)));
         jobs.push(Job::Glossary(li));
         jobs.push(Job::Search(li));
+        if lp.catalogue.is_none() {
+            jobs.push(Job::Catalogue(li));
+        }
     }
     jobs.par_iter()
         .flat_map_iter(|job| {
@@ -433,11 +441,18 @@ fn render_all(view: &SiteView<'_>, diags: &Diagnostics, writer: &(dyn Fn(&str, &
                 Job::Module(li, m) => render::render_module(view, &view.plan.locales[li], m),
                 Job::Glossary(li) => vec![render::render_glossary(view, &view.plan.locales[li])],
                 Job::Search(li) => vec![render::render_search(view, &view.plan.locales[li])],
+                Job::Catalogue(li) => vec![render::render_default_catalogue(view, &view.plan.locales[li])],
                 Job::Root => render::render_root_pages(view),
             };
             outs.into_iter().filter_map(|o| {
                 if !o.html.is_empty() {
                     writer(&o.path, &o.html);
+                    let found = linkcheck::internal_links(&o.path, &o.html);
+                    links.lock().unwrap_or_else(|e| e.into_inner()).push(linkcheck::PageLinks {
+                        page: o.path.clone(),
+                        template: o.template.clone(),
+                        links: found,
+                    });
                 }
                 diags.extend(o.diagnostics);
                 o.facts
@@ -717,6 +732,21 @@ fn check_svg(site: &Site, display: &str, bytes: &[u8], diags: &Diagnostics) {
         Diagnostic::error(display, 0, 0, message).with_hint("remove the script or handler from the drawing (`markdown.raw_html: allow` accepts it)")
     };
     diags.push(d);
+}
+
+/// Every internal link of every written page points at a written file (see [`linkcheck`]).
+fn check_written_links(pages: Vec<linkcheck::PageLinks>, written: &Claims, diags: &Diagnostics) {
+    let written = written.lock().unwrap_or_else(|e| e.into_inner());
+    for p in pages {
+        for (url, target) in p.links {
+            if !written.contains_key(&target) {
+                diags.push(
+                    Diagnostic::error(&p.template, 0, 0, format!("`{}` links to `{url}`, but the build wrote no `{target}`", p.page))
+                        .with_hint("a template may only link to pages the site generates; check the condition around this link in the template"),
+                );
+            }
+        }
+    }
 }
 
 /// The local copies of fetched remote assets, and `remote.lock` when the build added to it.

@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod htmltags;
 pub mod l10n;
 pub mod l10n_diff;
+pub mod linkcheck;
 pub mod load;
 pub mod locale;
 pub mod markdown;

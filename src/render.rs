@@ -73,6 +73,8 @@ pub enum PageKey {
     Source(String),
     Glossary,
     Search,
+    /// The module catalogue a site without `content/modules/_index.md` still gets.
+    Catalogue,
     Print(String),
 }
 
@@ -85,6 +87,8 @@ pub struct Output {
     pub html: Vec<u8>,
     pub facts: Option<PageFacts>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the template that rendered the page comes from, for the link check's messages.
+    pub template: String,
 }
 
 /// What the build remembers about a rendered content page.
@@ -170,6 +174,7 @@ impl SiteView<'_> {
             PageKey::Source(rel) => lp.page_dir(rel).map(str::to_string),
             PageKey::Glossary => Some(format!("{code}/glossary/")),
             PageKey::Search => Some(format!("{code}/search/")),
+            PageKey::Catalogue => Some(format!("{code}/modules/")),
             PageKey::Print(rel) => lp.page_dir(rel).map(|d| format!("{d}print/")),
         }
     }
@@ -331,7 +336,7 @@ fn default_template(kind: Kind) -> &'static str {
 
 /// Renders the template and reports failures against the template and the page.
 fn finish(view: &SiteView<'_>, template: &str, ctx: Context, path: &str, display: &str) -> Output {
-    let mut out = Output { path: path.to_string(), ..Output::default() };
+    let mut out = Output { path: path.to_string(), template: view.templates.origin(template), ..Output::default() };
     if !view.templates.has(template) {
         out.diagnostics.push(Diagnostic::error(display, 0, 0, format!("template `{template}` does not exist")));
         return out;
@@ -753,6 +758,35 @@ pub fn render_glossary(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
         Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]),
     );
     finish(view, "glossary.html", ctx, &format!("{dir}index.html"), "glossary")
+}
+
+/// The module catalogue of a site without `content/modules/_index.md`: the theme's catalogue
+/// template with a localized title, so the navigation's link to it always leads somewhere.
+pub fn render_default_catalogue(view: &SiteView<'_>, lp: &LocalePlan) -> Output {
+    let locale = view.locale(lp);
+    let dir = format!("{}/modules/", locale.code);
+    let mut ctx = base_context(view, lp, &dir, PageKey::Catalogue);
+    let page = Obj::new()
+        .set("kind", "catalogue")
+        .set("title", view.messages.text(locale, "nav-modules"))
+        .set("summary", Value::none())
+        .set("content", "")
+        .set("toc", Value::from(Vec::<Value>::new()))
+        .set("duration", Value::none())
+        .set("objectives", Value::from(Vec::<Value>::new()))
+        .set("audience", Value::from(Vec::<Value>::new()))
+        .set("extra", Obj::new().done())
+        .set("reading_minutes", 1)
+        .set("fallback", false)
+        .set("outdated", false)
+        .set("written_in", Obj::new().set("code", locale.code.as_str()).set("name", locale.name.as_str()).set("dir", locale.dir.as_str()).done())
+        .done();
+    ctx.insert_value("page", page);
+    ctx.insert_value(
+        "breadcrumbs",
+        Value::from(vec![crumb(view.messages.text(locale, "nav-home"), urls::relative(&dir, &format!("{}/index.html", locale.code)))]),
+    );
+    finish(view, "catalogue.html", ctx, &format!("{dir}index.html"), "catalogue")
 }
 
 /// The search page of a locale; the index itself is a separate script.
