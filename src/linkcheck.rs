@@ -49,6 +49,11 @@ fn target_of(dir: &str, url: &str) -> Option<String> {
         return None;
     }
     let path = url.split(['#', '?']).next().unwrap_or("");
+    if path.ends_with(".md") || path.chars().any(|c| c.is_whitespace() || matches!(c, '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')) {
+        // A Markdown link left unresolved is reported (or deliberately not) at its source; text
+        // with spaces or isolates is not a path (a message formatted into an attribute).
+        return None;
+    }
     let path = urls::percent_decode(path);
     let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
     for seg in path.split('/') {

@@ -142,7 +142,7 @@ impl SiteView<'_> {
     pub fn published(&self, locale_index: usize, key: &PageKey) -> bool {
         let lp = &self.plan.locales[locale_index];
         match key {
-            PageKey::Root | PageKey::Glossary | PageKey::Search => true,
+            PageKey::Root | PageKey::Glossary | PageKey::Search | PageKey::Catalogue => true,
             PageKey::Source(rel) | PageKey::Print(rel) => lp.by_rel.get(rel).is_some_and(|&i| !lp.pages[i].fallback),
         }
     }
