@@ -44,6 +44,14 @@ impl Host for PageHost<'_> {
         self.content.unavailable(source, rel)
     }
 
+    fn pages(&self) -> Vec<(String, String)> {
+        self.plan.pages.iter().chain(&self.default_plan.pages).map(|p| (p.rel.clone(), p.dir.clone())).collect()
+    }
+
+    fn assets(&self) -> Vec<String> {
+        self.locale.chain.iter().filter_map(|tag| self.content.trees.get(tag)).flat_map(|t| t.assets.keys().cloned()).collect()
+    }
+
     fn asset(&self, logical: &str) -> Option<String> {
         self.locale
             .chain

@@ -29,6 +29,14 @@ pub trait Host {
     fn unavailable(&self, _rel: &str) -> Option<crate::model::Unavailable> {
         None
     }
+    /// Every page of the locale as (source path, output folder), for did-you-mean hints.
+    fn pages(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+    /// Every colocated file the locale can link to (logical paths), for did-you-mean hints.
+    fn assets(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// What becomes of assets from another host (site.yaml `offline.remote_assets`).
     fn remote_policy(&self) -> RemoteAssets {
         RemoteAssets::Error
@@ -398,6 +406,15 @@ impl Pass<'_, '_> {
         self.out.diagnostics.push(Diagnostic::error(self.env.display, l, c, msg));
     }
 
+    fn error_with_hint(&mut self, new_off: usize, msg: impl Into<String>, hint: Option<String>) {
+        let (l, c) = self.pos(new_off);
+        let mut d = Diagnostic::error(self.env.display, l, c, msg);
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        self.out.diagnostics.push(d);
+    }
+
     fn run(&mut self) -> String {
         let mut opts = Options::empty();
         opts.insert(
@@ -496,6 +513,16 @@ impl Pass<'_, '_> {
                     html_events.push(Event::Html(format!("<p>{}</p>\n", self.extracted.placeholder(key)).into()));
                     i = end + 1;
                     continue;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("quiz")) => {
+                    // ```Quiz or ```QUIZ: shown as a code block, which the author did not mean.
+                    let (l, c) = self.pos(range.start);
+                    let word = info.split_whitespace().next().unwrap_or_default();
+                    self.out.diagnostics.push(
+                        Diagnostic::warning(self.env.display, l, c, format!("```{word} is shown as code, not as a knowledge check"))
+                            .with_hint("write the info string in lower case: ```quiz"),
+                    );
+                    html_events.push(events[i].0.clone());
                 }
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                     let dest = self.resolve_link(dest_url, range.start);
@@ -667,6 +694,12 @@ impl Pass<'_, '_> {
             self.error(at, format!("link `{dest}` must be relative to this file (no leading `/` or `\\`): absolute paths break the offline copy"));
             return dest.to_string();
         }
+        if let Some(target) = dest.strip_prefix("@/") {
+            let target = target.split('#').next().unwrap_or(target);
+            let hint = format!("write the source's path relative to this file: `{}`", link_hints::relative_source(self.env.rel, target));
+            self.error_with_hint(at, format!("link `{dest}` is Zola's `@/` form, which donorbook does not use"), Some(hint));
+            return dest.to_string();
+        }
         let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
         let (path, query) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
         let decoded = urls::percent_decode(path);
@@ -682,7 +715,10 @@ impl Pass<'_, '_> {
                         at,
                         format!("link to `{path}`: that page is a draft (`draft: true`), left out of this build; build with `--drafts` to include it, or remove the link"),
                     ),
-                    None => self.error(at, format!("link to `{path}`: no such page (looked for content/{logical})")),
+                    None => {
+                        let hint = link_hints::misspelled(path, &logical, self.host.pages().into_iter().map(|(rel, _)| rel));
+                        self.error_with_hint(at, format!("link to `{path}`: no such page (looked for content/{logical})"), hint)
+                    }
                 }
                 return dest.to_string();
             };
@@ -711,7 +747,9 @@ impl Pass<'_, '_> {
                 url
             }
             None => {
-                self.error(at, format!("link to `{path}`: no such file (looked for {logical} beside the page)"));
+                let hint = link_hints::web_style(path, self.env.rel, &self.host.pages())
+                    .or_else(|| link_hints::misspelled(path, &logical, self.host.assets().into_iter()));
+                self.error_with_hint(at, format!("link to `{path}`: no such file (looked for {logical} beside the page)"), hint);
                 dest.to_string()
             }
         }
@@ -770,7 +808,8 @@ impl Pass<'_, '_> {
         match self.host.asset(&logical) {
             Some(out_path) => urls::relative(self.env.page_dir, &out_path),
             None => {
-                self.error(at, format!("image `{dest}` not found (looked for {logical} beside the page)"));
+                let hint = link_hints::misspelled(dest, &logical, self.host.assets().into_iter());
+                self.error_with_hint(at, format!("image `{dest}` not found (looked for {logical} beside the page)"), hint);
                 String::new()
             }
         }
@@ -864,6 +903,8 @@ fn sanitize(html: &str) -> String {
     });
     b.clean(html).to_string()
 }
+
+mod link_hints;
 
 #[cfg(test)]
 mod tests;

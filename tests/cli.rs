@@ -152,3 +152,32 @@ fn robots_txt_points_at_the_sitemap_only_with_a_base_url() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(s.out("robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://learn.example.org/donors/sitemap.xml\n");
 }
+
+#[test]
+fn links_written_the_web_way_or_misspelled_get_a_hint() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/modules/alpha/01-first.md",
+        "---\ntitle: First\n---\nSee [next](../second/), [beta](@/modules/beta/_index.md), [typo](02-secnd.md) and ![drop](images/dorp.svg).\n",
+    );
+    let o = s.build();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("link the page's Markdown source, not its URL: `02-second.md`"), "{err}");
+    assert!(err.contains("Zola's `@/` form") && err.contains("`../beta/_index.md`"), "{err}");
+    assert!(err.contains("did you mean `02-second.md`?"), "{err}");
+    assert!(err.contains("did you mean `images/drop.svg`?"), "{err}");
+}
+
+#[test]
+fn a_capitalised_quiz_fence_is_a_warning() {
+    let s = Site::fixture("basic");
+    s.write(
+        "content/modules/alpha/02-second.md",
+        "---\ntitle: Second\nsummary: s\nweight: 10\n---\nText.\n\n```Quiz\nquestion: Q?\nchoices:\n  - text: A\n    correct: true\n  - text: B\n```\n",
+    );
+    let o = s.run(&["check"]);
+    let err = stderr(&o);
+    assert!(err.contains("02-second.md:8:1: warning: ```Quiz is shown as code, not as a knowledge check"), "{err}");
+    assert!(err.contains("lower case: ```quiz"), "{err}");
+}
