@@ -102,6 +102,12 @@ test('"mark as done" survives a reload and shows on the module page', async () =
   await page.goto(fileUrl(SITE, path.join(path.dirname(path.dirname(rel)), 'index.html')));
   const mark = page.locator(`li[data-lesson="${lessonId}"] .done-mark`);
   await mark.waitFor({ state: 'visible' });
+  // The start button now continues with the first lesson not yet done.
+  const firstOpen = page.locator('li[data-lesson]').filter({ hasNot: page.locator('.done-mark:visible') }).first();
+  const nextTitle = (await firstOpen.locator('a').textContent()).trim();
+  const button = page.locator('a[data-continue]');
+  assert.match(await button.textContent(), new RegExp(`^Continue with \u2068?${nextTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u2069?$`));
+  assert.equal(await button.getAttribute('href'), await firstOpen.locator('a').getAttribute('href'));
   await page.close();
 });
 

@@ -96,6 +96,7 @@
       var mark = items[i].querySelector(".done-mark");
       if (mark && store.get(PREFIX + items[i].getAttribute("data-lesson")) === "1") { mark.hidden = false; }
     }
+    continueWhereLeft(items);
     var lines = document.querySelectorAll("[data-progress-module]");
     for (var j = 0; j < lines.length; j++) {
       var line = lines[j];
@@ -116,6 +117,21 @@
         line.hidden = false;
       }
     }
+  }
+
+  /* After some progress, the module page's start button continues with the first lesson not
+     yet done ("Continue with …") instead of starting over. */
+  function continueWhereLeft(items) {
+    var button = document.querySelector("[data-continue]");
+    if (!button || !items.length) { return; }
+    var done = 0, next = null;
+    for (var i = 0; i < items.length; i++) {
+      if (store.get(PREFIX + items[i].getAttribute("data-lesson")) === "1") { done++; } else if (!next) { next = items[i]; }
+    }
+    var link = next && next.querySelector("a");
+    if (!done || !link) { return; }
+    button.textContent = button.getAttribute("data-continue").replace("{lesson}", link.textContent);
+    button.setAttribute("href", link.getAttribute("href"));
   }
 
   /* ---- printable module: print button and the answer key built from the quizzes ---- */

@@ -58,6 +58,7 @@ module-duration = المدة اللازمة
 module-lessons = الدروس
 module-print = نسخة للطباعة
 module-start = ابدأ الدرس الأول
+module-continue = تابع مع: { $lesson }
 
 audience-donors = المتبرعون بالدم
 audience-staff = العاملون في خدمات نقل الدم

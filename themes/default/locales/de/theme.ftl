@@ -46,6 +46,7 @@ module-duration = Zeitbedarf
 module-lessons = Lektionen
 module-print = Druckversion
 module-start = Mit der ersten Lektion beginnen
+module-continue = Weiter mit { $lesson }
 
 audience-donors = Blutspendende
 audience-staff = Mitarbeitende des Blutspendedienstes

@@ -46,6 +46,7 @@ module-duration = Time needed
 module-lessons = Lessons
 module-print = Printable version
 module-start = Start the first lesson
+module-continue = Continue with { $lesson }
 
 audience-donors = donors
 audience-staff = blood service staff

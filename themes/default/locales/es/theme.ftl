@@ -46,6 +46,7 @@ module-duration = Duración
 module-lessons = Lecciones
 module-print = Versión para imprimir
 module-start = Comenzar la primera lección
+module-continue = Continuar con { $lesson }
 
 audience-donors = donantes
 audience-staff = personal de los servicios de sangre

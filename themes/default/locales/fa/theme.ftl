@@ -46,6 +46,7 @@ module-duration = زمان لازم
 module-lessons = درس‌ها
 module-print = نسخهٔ چاپی
 module-start = شروع نخستین درس
+module-continue = ادامه با { $lesson }
 
 audience-donors = اهداکنندگان خون
 audience-staff = کارکنان خدمات انتقال خون

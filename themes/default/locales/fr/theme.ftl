@@ -46,6 +46,7 @@ module-duration = Durée
 module-lessons = Leçons
 module-print = Version imprimable
 module-start = Commencer la première leçon
+module-continue = Continuer avec { $lesson }
 
 audience-donors = donneurs
 audience-staff = personnel des services de transfusion sanguine

@@ -37,6 +37,7 @@ module-duration = Waktu yang diperlukan
 module-lessons = Pelajaran
 module-print = Versi cetak
 module-start = Mulai pelajaran pertama
+module-continue = Lanjutkan dengan { $lesson }
 
 audience-donors = pendonor
 audience-staff = petugas layanan darah

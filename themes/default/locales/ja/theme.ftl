@@ -37,6 +37,7 @@ module-duration = 所要時間
 module-lessons = レッスン
 module-print = 印刷用ページ
 module-start = 最初のレッスンを始める
+module-continue = 続きから：{ $lesson }
 
 audience-donors = 献血者
 audience-staff = 血液事業の職員

@@ -37,6 +37,7 @@ module-duration = 소요 시간
 module-lessons = 강의
 module-print = 인쇄용 버전
 module-start = 첫 강의 시작하기
+module-continue = 이어서 학습: { $lesson }
 
 audience-donors = 헌혈자
 audience-staff = 혈액원 직원

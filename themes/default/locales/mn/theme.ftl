@@ -46,6 +46,7 @@ module-duration = Шаардагдах хугацаа
 module-lessons = Хичээлүүд
 module-print = Хэвлэх хувилбар
 module-start = Эхний хичээлийг эхлүүлэх
+module-continue = Үргэлжлүүлэх: { $lesson }
 
 audience-donors = цусны донорууд
 audience-staff = цус сэлбэлтийн байгууллагын ажилтнууд

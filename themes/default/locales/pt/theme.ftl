@@ -46,6 +46,7 @@ module-duration = Duração
 module-lessons = Lições
 module-print = Versão para impressão
 module-start = Começar a primeira lição
+module-continue = Continuar com { $lesson }
 
 audience-donors = doadores
 audience-staff = profissionais dos serviços de sangue

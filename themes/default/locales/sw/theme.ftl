@@ -46,6 +46,7 @@ module-duration = Muda unaohitajika
 module-lessons = Masomo
 module-print = Toleo la kuchapisha
 module-start = Anza somo la kwanza
+module-continue = Endelea na { $lesson }
 
 audience-donors = wachangiaji damu
 audience-staff = wafanyakazi wa huduma ya damu

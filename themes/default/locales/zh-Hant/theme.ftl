@@ -37,6 +37,7 @@ module-duration = 所需時間
 module-lessons = 課程
 module-print = 列印版
 module-start = 開始第一課
+module-continue = 繼續：{ $lesson }
 
 audience-donors = 捐血人
 audience-staff = 血液服務機構人員
