@@ -176,6 +176,22 @@ pub enum RemoteAssets {
     Fetch,
 }
 
+/// Checks a base URL (`--base-url`, `base_url:`): an absolute `http://` or `https://` URL with a
+/// host, nothing that could run (`javascript:`) or break out of an attribute.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        None => Err(format!("`{url}` is not an absolute http(s) URL (expected e.g. https://learn.example.org/)")),
+        Some("") => Err(format!("`{url}` has no host name (expected e.g. https://learn.example.org/)")),
+        Some(_) if url.contains(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`' | '{' | '}')) => {
+            Err(format!("`{url}` contains characters a URL cannot hold unescaped"))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 /// Reads and parses `site.yaml` under `root`.
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
@@ -197,5 +213,9 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let config: SiteConfig = yaml::parse(text, Path::new("site.yaml"), yaml::Origin::default()).map_err(|d| vec![d])?;
+    if let Some(Err(e)) = config.base_url.as_deref().map(check_base_url) {
+        let line = text.lines().position(|l| l.trim_start().starts_with("base_url:")).map_or(0, |i| i + 1);
+        return Err(vec![Diagnostic::error("site.yaml", line, 0, format!("base_url: {e}"))]);
+    }
     Ok(config)
 }

@@ -287,6 +287,13 @@ fn load_glossary(root: &Path, rel: &Path, diags: &Diagnostics) -> Option<Vec<Glo
         Ok(entries) => {
             let mut seen = BTreeMap::new();
             for (i, e) in entries.iter().enumerate() {
+                // An empty id or term makes a link with no text or no target.
+                for (field, value) in [("id", &e.id), ("term", &e.term)] {
+                    if value.trim().is_empty() {
+                        let line = nth_line_of(&text, &format!("{field}:"), i).max(1);
+                        diags.push(Diagnostic::error(rel, line, 1, format!("glossary entry {} has an empty `{field}`", i + 1)));
+                    }
+                }
                 if let Some(prev) = seen.insert(e.id.clone(), i) {
                     let line = nth_line_of(&text, &format!("id: {}", e.id), 1);
                     diags.push(Diagnostic::error(rel, line, 1, format!("glossary id `{}` is defined twice (entries {} and {})", e.id, prev + 1, i + 1)));

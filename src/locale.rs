@@ -69,6 +69,13 @@ pub fn resolve_locales(config: &SiteConfig, site_yaml: &str) -> Result<Locales, 
             }
         };
         let code = langid.to_string();
+        if lc.name.trim().is_empty() {
+            let (l, c) = find_key_value(site_yaml, "code", &lc.code, nth).unwrap_or((line, col));
+            errors.push(
+                Diagnostic::error("site.yaml", l, c, format!("locale `{code}` has an empty `name`"))
+                    .with_hint("give the language's name in that language: `name: Español`"),
+            );
+        }
         if let Some(why) = reserved_code(&code) {
             errors.push(Diagnostic::error("site.yaml", line, col, format!("locale code `{code}` cannot be used: {why}")));
         }

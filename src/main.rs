@@ -45,7 +45,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// Absolute http(s) URL of the hosted site, for sitemap.xml, robots.txt and canonical links
-        #[arg(long, value_name = "URL")]
+        #[arg(long, value_name = "URL", value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Fail (exit 1, nothing written) on any warning, as `check --strict` does
         #[arg(long)]
@@ -345,6 +345,11 @@ fn l10n_diff(root: &Path, locale: &str, path: &Path) -> ExitCode {
 }
 
 /// Prints diagnostics to standard error; `quiet` leaves out warnings and the summary line.
+/// `--base-url`: refused (exit 2) unless an absolute http(s) URL.
+fn parse_base_url(s: &str) -> Result<String, String> {
+    donorbook::config::check_base_url(s).map(|()| s.to_string())
+}
+
 fn print_diagnostics(root: &Path, diags: &[Diagnostic], quiet: bool) {
     let shown: Vec<&Diagnostic> = diags.iter().filter(|d| !quiet || d.is_error()).collect();
     if shown.is_empty() {

@@ -675,9 +675,18 @@ impl Pass<'_, '_> {
         id
     }
 
+    /// Whether a URL holds a shortcode's placeholder (the author wrote `[x]({{ … }})`).
+    fn holds_shortcode(&self, url: &str) -> bool {
+        !self.extracted.tag.is_empty() && url.contains(&format!("{}{}", shortcodes::OPEN, self.extracted.tag))
+    }
+
     /// A link: other content by its `.md` source path, colocated files, anchors, or external.
     fn resolve_link(&mut self, dest: &CowStr<'_>, at: usize) -> String {
         let dest = dest.as_ref();
+        if self.holds_shortcode(dest) {
+            self.error(at, "a shortcode cannot be a link's destination; write the path (shortcodes work in the link text)");
+            return "#".to_string();
+        }
         if urls::is_dangerous(dest) {
             self.error(at, format!("link `{}` runs a script; such links are not allowed", dest.chars().take(40).collect::<String>()));
             return "#".to_string();
@@ -777,6 +786,10 @@ impl Pass<'_, '_> {
 
     fn resolve_image(&mut self, dest: &CowStr<'_>, at: usize) -> String {
         let dest = dest.as_ref();
+        if self.holds_shortcode(dest) {
+            self.error(at, "a shortcode cannot be an image's path; write the path (or use the `figure` shortcode)");
+            return String::new();
+        }
         if dest.starts_with("data:") {
             return dest.to_string();
         }

@@ -500,7 +500,9 @@ fn module_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, dir: &str, lesso
     let m = &lp.modules[mi];
     let mp = &lp.pages[m.page];
     let md = view.doc(mp);
-    let total: u32 = md.front.duration.unwrap_or_else(|| m.lessons.iter().filter_map(|&li| view.doc(&lp.pages[li]).front.duration).sum());
+    // Saturating: a few lessons of `duration: 4000000000` must not wrap to a small number.
+    let total: u32 =
+        md.front.duration.unwrap_or_else(|| m.lessons.iter().filter_map(|&li| view.doc(&lp.pages[li]).front.duration).fold(0u32, u32::saturating_add));
     text_lang(Obj::new(), view, mp)
         .set("title", md.front.title.as_str())
         .set("summary", md.front.summary.as_deref())

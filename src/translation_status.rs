@@ -772,7 +772,15 @@ fn unquote(v: &str) -> String {
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.stamp.tmp", std::process::id()));
+    // The temporary name must fit in 255 bytes whatever the file's name: a short prefix of it.
+    let mut short: String = String::new();
+    for c in name.chars() {
+        if short.len() + c.len_utf8() > 64 {
+            break;
+        }
+        short.push(c);
+    }
+    let tmp = dir.join(format!(".{short}.{}.stamp.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

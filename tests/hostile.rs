@@ -384,3 +384,66 @@ fn diagnostics_show_control_characters_escaped() {
         assert!(e.contains(shown), "expected `{shown}` in:\n{e}");
     }
 }
+
+/// Issue 11 item 16: smaller holes, each an error with a place instead of odd output.
+#[test]
+fn small_inputs_that_used_to_give_odd_output() {
+    // A shortcode as a link destination or image path: the message names no placeholder.
+    let s = Site::fixture("basic");
+    s.write(LESSON, "---\ntitle: A\nsummary: s\n---\n[x]({{ t(key=\"print-title\", module=\"m\") }}) ![y]({{ t(key=\"print-title\", module=\"m\") }})\n");
+    let e = expect_error(&s, "02-second.md:5:1: error: a shortcode cannot be a link's destination");
+    assert!(e.contains("02-second.md:5:") && e.contains("a shortcode cannot be an image's path"), "{e}");
+    assert!(!e.contains('\u{e000}') && !e.contains("\\u{e000}"), "{e}");
+    // Empty locale names and glossary terms.
+    let s = Site::fixture("basic");
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", yaml.replace("name: Français", "name: \"\""));
+    s.write("content/glossary.yaml", "- id: plasma\n  term: \"\"\n  definition: The liquid part of blood.\n- id: \" \"\n  term: x\n  definition: y\n");
+    let e = expect_error(&s, "site.yaml:6:");
+    assert!(e.contains("locale `fr` has an empty `name`"), "{e}");
+    s.write("site.yaml", &yaml);
+    let e = expect_error(&s, "content/glossary.yaml:2:1: error: glossary entry 1 has an empty `term`");
+    assert!(e.contains("content/glossary.yaml:4:1: error: glossary entry 2 has an empty `id`"), "{e}");
+    // Module durations add up without wrapping.
+    let s = Site::fixture("basic");
+    s.write("content/modules/alpha/_index.md", "---\ntitle: Alpha module\nsummary: s\n---\nText\n");
+    for f in ["01-first.md", "02-second.md"] {
+        let path = format!("content/modules/alpha/{f}");
+        let text = std::fs::read_to_string(s.root().join(&path)).unwrap();
+        let text = text.replace("duration: 10\n", "");
+        s.write(&path, text.replacen("---\n", "---\nduration: 4000000000\n", 1));
+    }
+    let o = build_untouched(&s);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!s.out("en/modules/index.html").contains("3705032704"), "the sum wrapped around");
+}
+
+#[test]
+fn base_url_must_be_an_absolute_http_url() {
+    let s = Site::fixture("basic");
+    for bad in ["javascript:alert(1)", "garbage", "https://", "ftp://example.org/", "https://exa mple.org/\"><script>"] {
+        let o = s.run(&["build", "--base-url", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        assert!(!s.exists("index.html"));
+    }
+    let o = s.run(&["build", "--base-url", "https://learn.example.org/donors"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}base_url: javascript:alert(1)\n"));
+    expect_error(&s, "site.yaml:10: error: base_url: `javascript:alert(1)` is not an absolute http(s) URL");
+}
+
+/// `l10n stamp` on a translation whose name is near the 255-byte limit: the temporary file's
+/// name used to be longer than the limit.
+#[test]
+fn stamp_works_on_names_near_the_length_limit() {
+    let s = Site::fixture("basic");
+    let name = format!("03-{}.md", "a".repeat(245));
+    assert_eq!(name.len(), 251);
+    s.write(&format!("content/modules/alpha/{name}"), "---\ntitle: Long\nsummary: s\n---\nText\n");
+    s.write(&format!("locales/fr/content/modules/alpha/{name}"), "---\ntitle: Longue\nsummary: s\n---\nTexte\n");
+    let o = s.run(&["l10n", "stamp", "fr"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stamped = std::fs::read_to_string(s.root().join(format!("locales/fr/content/modules/alpha/{name}"))).unwrap();
+    assert!(stamped.contains("source_hash:"), "{stamped}");
+}
