@@ -533,8 +533,10 @@ fn message_line(root: &Path, tag: &str, key: &str) -> (String, usize) {
 
 /// Every `#anchor` a page links to must exist in the target page as rendered in that locale.
 fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) {
-    let ids: HashMap<(usize, &str), HashSet<&str>> =
-        facts.iter().map(|f| ((f.locale, f.rel.as_str()), f.headings.iter().map(|h| h.id.as_str()).collect())).collect();
+    let ids: HashMap<(usize, &str), HashSet<&str>> = facts
+        .iter()
+        .map(|f| ((f.locale, f.rel.as_str()), f.headings.iter().map(|h| h.id.as_str()).chain(f.raw_ids.iter().map(String::as_str)).collect()))
+        .collect();
     let default = view.locales.default;
     for f in facts {
         for a in &f.anchors {

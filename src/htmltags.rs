@@ -132,6 +132,72 @@ fn parse_tag(html: &str, start: usize) -> Option<Tag<'_>> {
     }
 }
 
+/// Attributes that name ids of the same document, as space-separated lists.
+const ID_REFS: &[&str] = &[
+    "for",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-details",
+    "aria-flowto",
+    "aria-errormessage",
+    "aria-activedescendant",
+    "headers",
+    "list",
+    "form",
+    "popovertarget",
+];
+
+/// Prefixes every id a fragment defines (headings, footnotes, quizzes, raw HTML alike) and
+/// every reference to one of them inside it (`href="#…"`, `for`, `aria-*`, a quiz's radio
+/// `name`), so fragments joined on one page (the printable module) keep unique ids and working
+/// in-page links. References to ids the fragment does not define are left alone.
+pub fn namespace_ids(html: &str, prefix: &str) -> String {
+    let tags = tags(html);
+    let ids: std::collections::HashSet<&str> = tags.iter().filter_map(|t| t.attr("id")).map(|a| a.value).filter(|v| !v.is_empty()).collect();
+    if ids.is_empty() {
+        return html.to_string();
+    }
+    let known = |v: &str| ids.contains(v) || ids.contains(crate::urls::percent_decode(v).as_str());
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for t in &tags {
+        for a in &t.attrs {
+            let name = a.name.as_str();
+            let prefixed = |at: usize| (at..at, prefix.to_string());
+            match name {
+                "id" if !a.value.is_empty() => edits.push(prefixed(a.value_span.start)),
+                "href" | "action" => {
+                    if a.value.strip_prefix('#').is_some_and(known) {
+                        edits.push(prefixed(a.value_span.start + 1));
+                    }
+                }
+                "name" if t.name == "input" && known(a.value) => edits.push(prefixed(a.value_span.start)),
+                _ if ID_REFS.contains(&name) => {
+                    let mut from = 0;
+                    for token in a.value.split(' ') {
+                        if !token.is_empty() && known(token) {
+                            edits.push(prefixed(a.value_span.start + from));
+                        }
+                        from += token.len() + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(html.len() + edits.len() * prefix.len());
+    let mut at = 0;
+    for (r, s) in edits {
+        out.push_str(&html[at..r.start]);
+        out.push_str(&s);
+        at = r.end;
+    }
+    out.push_str(&html[at..]);
+    out
+}
+
 /// Decodes the character references a URL attribute commonly holds (`&amp;` and numeric ones).
 pub fn decode_attr(v: &str) -> String {
     if !v.contains('&') {
@@ -197,6 +263,18 @@ mod tests {
         let t = tags("<script>if (a<b) x('<img src=q>')</script><img src=");
         let names: Vec<&str> = t.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["script", "script"]);
+    }
+
+    #[test]
+    fn namespaces_ids_and_the_links_to_them_only() {
+        let h = r##"<h2 id="why">Why</h2><aside id="cbox1"><a href="#cbox1">box</a> <a href="#elsewhere">x</a> <a href="#%D1%86">ц</a></aside>
+<p id="ц">c</p><input type="radio" name="quiz-1" id="quiz-1-0"><label for="quiz-1-0">a</label><form id="quiz-1" aria-labelledby="why other"></form><a href="../x/index.html#why">o</a>"##;
+        let out = namespace_ids(h, "l2--");
+        assert_eq!(
+            out,
+            r##"<h2 id="l2--why">Why</h2><aside id="l2--cbox1"><a href="#l2--cbox1">box</a> <a href="#elsewhere">x</a> <a href="#l2--%D1%86">ц</a></aside>
+<p id="l2--ц">c</p><input type="radio" name="l2--quiz-1" id="l2--quiz-1-0"><label for="l2--quiz-1-0">a</label><form id="l2--quiz-1" aria-labelledby="l2--why other"></form><a href="../x/index.html#why">o</a>"##
+        );
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct PageFacts {
     pub text: String,
     pub headings: Vec<Heading>,
     pub anchors: Vec<AnchorRef>,
+    /// Ids written in raw HTML (`<aside id="…">`), which links may target like headings.
+    pub raw_ids: Vec<String>,
     pub display: String,
     pub kind: Option<Kind>,
     /// Language and direction of the title and text, when they are not the locale's (a fallback).
@@ -201,21 +203,15 @@ pub fn render_page(view: &SiteView<'_>, lp: &LocalePlan, index: usize) -> Output
     render_page_keeping_body(view, lp, index, None).0
 }
 
-/// Marks where the printable module puts a per-lesson prefix in ids. A lesson's Markdown is
-/// rendered once: the lesson page drops the mark, the print page replaces it. (The lesson and
-/// print folders are at the same depth, so relative URLs are the same in both.)
-const ID_MARK: &str = "\u{E002}";
-
-/// Renders a page and also returns its body HTML with [`ID_MARK`] where ids are prefixed.
+/// Renders a page and also returns its body HTML, for the printable module.
 fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, cached: Option<&LessonModule>) -> (Output, String) {
     let page = &lp.pages[index];
     let doc = view.doc(page);
-    let mut body = render_body(view, lp, page, ID_MARK, &page.dir);
-    let marked = std::mem::replace(&mut body.html, String::new());
-    body.html = marked.replace(ID_MARK, "");
-    for h in &mut body.headings {
-        h.id = h.id.replace(ID_MARK, "");
-    }
+    // The printable module namespaces this body's ids per lesson afterwards (no marker in the
+    // text: an author's own characters must survive); lesson and print folders are at the
+    // same depth, so relative URLs are the same in both.
+    let body = render_body(view, lp, page, "", &page.dir);
+    let marked = body.html.clone();
     let mut ctx = base_context(view, lp, &page.dir, PageKey::Source(page.rel.clone()));
     let locale = view.locale(lp);
     let toc = list(body.headings.iter().filter(|h| h.level == 2 || h.level == 3), |h| {
@@ -259,7 +255,9 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
                 .with_hint("add `summary: One or two sentences.` to the front matter"),
         );
     }
+    let raw_ids = if body.html.contains(" id=") { raw_ids(&body.html, &body.headings) } else { Vec::new() };
     out.facts = Some(PageFacts {
+        raw_ids,
         locale: lp.locale,
         rel: page.rel.clone(),
         dir: page.dir.clone(),
@@ -274,6 +272,16 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
         section_lang: module_page.and_then(|mp| fallback_lang(view, mp)),
     });
     (out, marked)
+}
+
+/// Ids in a page body other than its headings' (raw HTML, footnotes, quizzes).
+fn raw_ids(html: &str, headings: &[Heading]) -> Vec<String> {
+    crate::htmltags::tags(html)
+        .iter()
+        .filter_map(|t| t.attr("id"))
+        .map(|a| crate::htmltags::decode_attr(a.value))
+        .filter(|id| !headings.iter().any(|h| h.id == *id))
+        .collect()
 }
 
 /// A module's page, its lessons and its printable version, rendered together so each
@@ -651,11 +659,11 @@ fn render_print_with(view: &SiteView<'_>, lp: &LocalePlan, mi: usize, bodies: Op
             let slug = p.dir.trim_end_matches('/').rsplit('/').next().unwrap_or("lesson");
             let prefix = format!("{slug}--");
             let html = match bodies.and_then(|b| b.get(n)) {
-                Some(marked) => marked.replace(ID_MARK, &prefix),
+                Some(body) => crate::htmltags::namespace_ids(body, &prefix),
                 None => {
-                    let body = render_body(view, lp, p, &prefix, &dir);
+                    let body = render_body(view, lp, p, "", &dir);
                     diagnostics.extend(body.diagnostics.into_iter().filter(|d| !d.is_error()));
-                    body.html
+                    crate::htmltags::namespace_ids(&body.html, &prefix)
                 }
             };
             let d = view.doc(p);
