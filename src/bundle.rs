@@ -17,7 +17,7 @@
 
 use crate::build::{self, BuildOptions, Site};
 use crate::config::Direction;
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean, summary_line};
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::locale::Locale;
 use crate::write;
 use rayon::prelude::*;
@@ -35,7 +35,7 @@ const LEFT_OUT: [&str; 3] = ["sitemap.xml", "robots.txt", write::MARKER];
 pub fn run(root: &Path, locales: &[String], out: &Path) -> ExitCode {
     let diags = Diagnostics::new();
     let Some(site) = build::load_site(root, false, &diags) else {
-        print_diagnostics(root, &diags.into_sorted());
+        crate::diagnostics::print(root, &diags.into_sorted(), false);
         return ExitCode::from(1);
     };
     let wanted = match select_locales(&site, locales) {
@@ -164,7 +164,7 @@ fn bundle(site: &Site, root: &Path, wanted: &[&Locale], out: &Path) -> Result<Ve
         };
         let report = build::build(&opts);
         if !report.ok() {
-            print_diagnostics(root, &report.diagnostics);
+            crate::diagnostics::print(root, &report.diagnostics, false);
             return Err(Failure::Build);
         }
         let files = list_files(&public).map_err(|e| Failure::Io(format!("cannot read the built site: {e}")))?;
@@ -420,17 +420,6 @@ fn progress_bar(len: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-fn print_diagnostics(root: &Path, diags: &[Diagnostic]) {
-    if diags.is_empty() {
-        return;
-    }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in diags {
-        eprintln!("{}\n", d.render(root, color));
-    }
-    eprintln!("{}", summary_line(diags));
 }
 
 #[cfg(test)]

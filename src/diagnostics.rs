@@ -159,6 +159,24 @@ impl Diagnostics {
 }
 
 /// One line at the end of a report: "2 errors, 5 warnings in 3 files".
+/// Prints diagnostics to standard error, the one place every command does it: each with its
+/// source excerpt (coloured on a terminal unless `NO_COLOR`), then the summary line.
+/// `errors_only` (`--quiet`) leaves out warnings and the summary.
+pub fn print(root: &Path, diags: &[Diagnostic], errors_only: bool) {
+    use std::io::IsTerminal;
+    let shown: Vec<&Diagnostic> = diags.iter().filter(|d| !errors_only || d.is_error()).collect();
+    if shown.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for d in &shown {
+        eprintln!("{}\n", d.render(root, color));
+    }
+    if !errors_only {
+        eprintln!("{}", summary_line(diags));
+    }
+}
+
 pub fn summary_line(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

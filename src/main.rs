@@ -2,8 +2,6 @@
 
 use clap::{Parser, Subcommand};
 use donorbook::build::{self, BuildOptions, BuildReport, OutputFate};
-use donorbook::diagnostics::{Diagnostic, summary_line};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -232,7 +230,7 @@ fn main() -> ExitCode {
             let explicit_out = out.is_some();
             let opts = BuildOptions { root: root.clone(), out, drafts, base_url, write: true, visible_locales: None, deny_warnings, force, offline };
             let report = build::build(&opts);
-            print_diagnostics(&root, &report.diagnostics, quiet);
+            donorbook::diagnostics::print(&root, &report.diagnostics, quiet);
             if report.ok() && !(deny_warnings && !report.diagnostics.is_empty()) {
                 if !quiet {
                     eprintln!("{}", build::summary(&report));
@@ -283,7 +281,7 @@ fn main() -> ExitCode {
                 });
                 println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
             } else {
-                print_diagnostics(&root, &report.diagnostics, quiet);
+                donorbook::diagnostics::print(&root, &report.diagnostics, quiet);
             }
             let failed = !report.ok() || (strict && !report.diagnostics.is_empty());
             if report.diagnostics.is_empty() && !quiet {
@@ -344,24 +342,9 @@ fn l10n_diff(root: &Path, locale: &str, path: &Path) -> ExitCode {
     }
 }
 
-/// Prints diagnostics to standard error; `quiet` leaves out warnings and the summary line.
 /// `--base-url`: refused (exit 2) unless an absolute http(s) URL.
 fn parse_base_url(s: &str) -> Result<String, String> {
     donorbook::config::check_base_url(s).map(|()| s.to_string())
-}
-
-fn print_diagnostics(root: &Path, diags: &[Diagnostic], quiet: bool) {
-    let shown: Vec<&Diagnostic> = diags.iter().filter(|d| !quiet || d.is_error()).collect();
-    if shown.is_empty() {
-        return;
-    }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in &shown {
-        eprintln!("{}\n", d.render(root, color));
-    }
-    if !quiet {
-        eprintln!("{}", summary_line(diags));
-    }
 }
 
 /// `--root` must name an existing folder: nothing is created for a mistyped path.

@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::locale::{Locale, Locales};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use unic_langid::LanguageIdentifier;
@@ -127,7 +127,7 @@ pub fn run_status(root: &Path, locales: &[String], format: Format) -> ExitCode {
     let diags = Diagnostics::new();
     let site = load_site(root, false, &diags);
     let errors: Vec<Diagnostic> = diags.into_sorted().into_iter().filter(Diagnostic::is_error).collect();
-    print_errors(root, &errors);
+    crate::diagnostics::print(root, &errors, false);
     let Some(site) = site else {
         eprintln!("error: the site could not be loaded, so its translation status is unknown");
         return ExitCode::from(1);
@@ -413,13 +413,6 @@ fn say(line: &str) {
     let _ = writeln!(out, "{line}");
 }
 
-fn print_errors(root: &Path, errors: &[Diagnostic]) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for d in errors {
-        eprintln!("{}\n", d.render(root, color));
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Stamp
 // ---------------------------------------------------------------------------------------------
@@ -436,7 +429,7 @@ pub fn run_stamp(root: &Path, locale: &str, paths: &[PathBuf]) -> ExitCode {
     let config = match crate::config::load(root) {
         Ok(c) => c,
         Err(ds) => {
-            print_errors(root, &ds);
+            crate::diagnostics::print(root, &ds, false);
             return ExitCode::from(1);
         }
     };
@@ -444,7 +437,7 @@ pub fn run_stamp(root: &Path, locale: &str, paths: &[PathBuf]) -> ExitCode {
     let locales = match crate::locale::resolve_locales(&config, &site_yaml) {
         Ok(l) => l,
         Err(ds) => {
-            print_errors(root, &ds);
+            crate::diagnostics::print(root, &ds, false);
             return ExitCode::from(1);
         }
     };
@@ -540,7 +533,7 @@ pub fn run_stamp(root: &Path, locale: &str, paths: &[PathBuf]) -> ExitCode {
             Err(d) => errors.push(d),
         }
     }
-    print_errors(root, &errors);
+    crate::diagnostics::print(root, &errors, false);
     let plural = |n: usize| if n == 1 { "file" } else { "files" };
     if written + up_to_date > 0 || !errors.is_empty() {
         let mut summary = format!("{written} {} stamped, {up_to_date} already up to date", plural(written));
