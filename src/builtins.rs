@@ -29,6 +29,9 @@ pub struct PageHost<'a> {
     pub messages: &'a Messages,
     pub templates: &'a Templates,
     pub glossary: &'a [LocalizedEntry],
+    /// The locale tree the page's text comes from, when it is not the page's locale (a
+    /// fallback): a glossary entry is marked when its language differs from that text's.
+    pub text_tree: Option<&'a str>,
     pub remote_policy: crate::config::RemoteAssets,
     pub remote_store: Option<&'a crate::remote::fetch::Store>,
 }
@@ -170,7 +173,9 @@ impl PageHost<'_> {
         let tip = env.next_id("term");
         let href = urls::relative(env.page_dir, &format!("{}/glossary/index.html", self.locale.code));
         // The definition is in the entry's language; the link text too unless the page gave its own.
-        let lang_attr = if entry.written_in != self.locale.code && !same_language(&entry.written_in, self.locale) {
+        let text_lang = self.text_tree.unwrap_or(&self.locale.code);
+        let differs = entry.written_in != text_lang && entry.written_in.split('-').next() != text_lang.split('-').next();
+        let lang_attr = if differs {
             let dir = entry.written_in.parse().map(|l| crate::locale::direction_of(&l)).unwrap_or(self.locale.dir);
             format!(" lang=\"{}\" dir=\"{}\"", urls::escape_attr(&entry.written_in), dir.as_str())
         } else {
@@ -247,10 +252,6 @@ impl PageHost<'_> {
         }
         Ok(Rendered { html, text, diagnostics, ..Rendered::default() })
     }
-}
-
-fn same_language(tag: &str, locale: &Locale) -> bool {
-    tag.split('-').next() == Some(locale.language())
 }
 
 /// Rejects unknown and missing arguments of a built-in shortcode.

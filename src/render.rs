@@ -136,6 +136,7 @@ impl SiteView<'_> {
             glossary: &self.glossaries[lp.locale],
             remote_policy: self.config.offline.remote_assets,
             remote_store: self.remote,
+            text_tree: None,
         }
     }
 
@@ -195,7 +196,8 @@ fn render_body(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage, id_pref
         counter: Cell::new(0),
         used_ids: RefCell::new(HashSet::new()),
     };
-    markdown::render(&doc.body, &env, &view.host(lp))
+    let host = PageHost { text_tree: Some(&page.tree), ..view.host(lp) };
+    markdown::render(&doc.body, &env, &host)
 }
 
 /// Renders one content page (home, catalogue, module, lesson or standalone page).

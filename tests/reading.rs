@@ -31,7 +31,13 @@ fn print_pages_name_the_language_in_the_fallback_notice() {
 /// glossary term.
 fn arabic_site() -> Site {
     let s = Site::fixture("basic");
-    s.write("content/glossary.yaml", "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n");
+    s.write(
+        "content/glossary.yaml",
+        "- id: plasma\n  term: plasma\n  definition: The liquid part of blood.\n- id: cells\n  term: cells\n  definition: Red cells.\n",
+    );
+    s.write("locales/ar/glossary.yaml", "- id: cells\n  term: خلايا\n  definition: الجزء السائل من الدم.\n");
+    let first = std::fs::read_to_string(s.root().join("content/modules/alpha/01-first.md")).unwrap();
+    s.write("content/modules/alpha/01-first.md", first.replace("## Intro heading\n", "## Intro heading\n\nThe {{ term(id=\"cells\") }}.\n"));
     s.write(
         "locales/ar/content/modules/alpha/02-second.md",
         "---\ntitle: الدرس الثاني\nsummary: يأتي أولاً.\nweight: 10\n---\n## عنوان\n\nالكلمة {{ term(id=\"plasma\") }} هنا.\n",
@@ -59,6 +65,9 @@ fn fallback_text_outside_the_lesson_body_carries_its_language_and_direction() {
     assert!(!lesson.contains("<h1 lang="), "the Arabic title is not marked as English");
     // The English glossary definition in the Arabic text: its tooltip and term.
     assert!(lesson.contains(&format!("role=\"tooltip\" id=\"term-1\" {en}>The liquid part of blood.</span>")), "{lesson}");
+    // An Arabic glossary definition inside English fallback text is marked Arabic.
+    let first_ar_term = s.out("ar/modules/alpha/first/index.html");
+    assert!(first_ar_term.contains("lang=\"ar\" dir=\"rtl\">الجزء السائل من الدم.</span>"), "{first_ar_term}");
     // An English lesson page in Arabic: the current crumb and the previous card.
     let first = s.out("ar/modules/alpha/first/index.html");
     assert!(first.contains(&format!("<li aria-current=\"page\" {en}>First lesson</li>")), "{first}");
