@@ -55,9 +55,21 @@ impl Templates {
         sources.sort();
         if let Err(e) = tera.add_raw_templates(sources) {
             let msg = e.to_string();
-            let file =
-                theme.template_origin.iter().find(|(name, _)| msg.contains(name.as_str())).map(|(_, o)| o.clone()).unwrap_or_else(|| "templates".to_string());
-            let mut d = Diagnostic::error(file, 0, 0, format!("template error: {msg}"));
+            let mut d = match tera_location(&msg).and_then(|(name, l, c)| theme.template_origin.get(name).map(|o| (o.clone(), l, c))) {
+                // The template and line Tera names, in the site's terms (`templates/page.html:1:35`).
+                Some((file, line, col)) => {
+                    Diagnostic::error(file, line, col, format!("template error: {}", msg.lines().next().unwrap_or("").trim_start_matches("error: ")))
+                }
+                None => {
+                    let file = theme
+                        .template_origin
+                        .iter()
+                        .find(|(name, _)| msg.contains(name.as_str()))
+                        .map(|(_, o)| o.clone())
+                        .unwrap_or_else(|| "templates".to_string());
+                    Diagnostic::error(file, 0, 0, format!("template error: {msg}"))
+                }
+            };
             if msg.contains("is not defined in any parent template") {
                 d = d.with_hint(format!("blocks a template can fill: {} (see docs/templates.md)", block_names(theme).join(", ")));
             }
@@ -95,6 +107,15 @@ impl Templates {
     pub fn origin(&self, name: &str) -> String {
         self.origin.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"))
     }
+}
+
+/// The ` --> NAME:LINE:COL` of a Tera error message.
+fn tera_location(msg: &str) -> Option<(&str, usize, usize)> {
+    let at = msg.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = at.trim().rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, col))
 }
 
 /// Every `{% block NAME %}` of the templates others extend (`base.html`), sorted, for "block

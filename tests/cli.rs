@@ -139,6 +139,9 @@ fn an_unknown_block_lists_the_blocks_that_exist() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("Block `contnt` is not defined"), "{err}");
+    // At the site's own template, line and column: not at the built-in base.html.
+    assert!(err.starts_with("templates/page.html:1:35: error: template error: Block `contnt`"), "{err}");
+    assert!(!err.contains("(built-in)"), "{err}");
     assert!(err.contains("help: blocks a template can fill: main, title"), "{err}");
 }
 
