@@ -912,9 +912,35 @@ fn sanitize(html: &str) -> String {
         b.add_tag_attributes("input", ["type", "disabled", "checked"]);
         b.add_tag_attributes("img", ["loading", "width", "height"]);
         b.link_rel(None);
+        // URL attributes leave valid: a `%` not followed by two hex digits, and spaces, encoded.
+        b.attribute_filter(|_, attr, value| {
+            if matches!(attr, "href" | "src" | "cite" | "action" | "poster") && needs_url_fix(value) { Some(fix_url(value).into()) } else { Some(value.into()) }
+        });
         b
     });
     b.clean(html).to_string()
+}
+
+fn needs_url_fix(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b' ' || (c == b'%' && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))))
+}
+
+/// Encodes what makes a URL invalid in HTML: stray `%` and spaces (surrounding ones trimmed).
+fn fix_url(v: &str) -> String {
+    let v = v.trim();
+    let b = v.as_bytes();
+    let mut out = String::with_capacity(v.len() + 8);
+    for (i, c) in v.char_indices() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' if !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) => out.push_str("%25"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 mod link_hints;

@@ -30,3 +30,13 @@ fn a_template_link_to_a_page_that_was_not_generated_fails_the_build() {
     assert!(e.contains("`fr/about/index.html` links to"), "every locale's page is named: {e}");
     assert!(!site.root().join("public").exists(), "nothing written");
 }
+
+#[test]
+fn sanitized_raw_html_urls_are_valid() {
+    let site = Site::fixture("basic");
+    site.write("content/about.md", "---\ntitle: About\n---\n<a href=\"https://example.org/100%sure file.pdf\">100% sure</a>\n");
+    let o = site.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = site.out("en/about/index.html");
+    assert!(html.contains("href=\"https://example.org/100%25sure%20file.pdf\""), "{html}");
+}
