@@ -254,16 +254,12 @@ fn alternates(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn hreflang_is_reciprocal_across_the_whole_site() {
-    let s = Site::fixture("basic");
-    s.write("locales/fr/content/_index.md", "---\ntitle: Bienvenue\nsummary: L'accueil.\n---\nBonjour.\n");
-    assert!(s.build().status.success());
-    let public = s.root().join("public");
+/// Every hreflang annotation of every page under `public` (the root chooser included, the 404
+/// page excepted) leads to a page that annotates it back. Returns how many were checked.
+fn assert_hreflang_reciprocal(public: &std::path::Path) -> usize {
     let mut checked = 0;
-    for entry in walkdir::WalkDir::new(&public).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(public).into_iter().filter_map(Result::ok) {
         let path = entry.path();
-        // Every page, the root language chooser included (the 404 page has no address of its own).
         if path.extension().is_none_or(|e| e != "html") || path == public.join("404.html") {
             continue;
         }
@@ -277,6 +273,27 @@ fn hreflang_is_reciprocal_across_the_whole_site() {
             checked += 1;
         }
     }
+    checked
+}
+
+#[test]
+fn hreflang_is_reciprocal_on_the_imported_site_root_included() {
+    let s = Site::fixture("imported");
+    let o = s.build();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let checked = assert_hreflang_reciprocal(&s.root().join("public"));
+    assert!(checked > 30, "{checked}");
+    for code in ["en", "ja", "ru"] {
+        assert!(alternates(&s.out(&format!("{code}/index.html"))).contains(&("x-default".into(), "../index.html".into())), "{code}");
+    }
+}
+
+#[test]
+fn hreflang_is_reciprocal_across_the_whole_site() {
+    let s = Site::fixture("basic");
+    s.write("locales/fr/content/_index.md", "---\ntitle: Bienvenue\nsummary: L'accueil.\n---\nBonjour.\n");
+    assert!(s.build().status.success());
+    let checked = assert_hreflang_reciprocal(&s.root().join("public"));
     assert!(checked > 50, "{checked}");
     // The chooser is every locale home's x-default, and names itself as such.
     for code in ["en", "fr"] {
