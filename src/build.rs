@@ -531,6 +531,9 @@ fn message_line(root: &Path, tag: &str, key: &str) -> (String, usize) {
     (format!("locales/{tag}/site.ftl"), 0)
 }
 
+/// Above this many headings in the target page, a broken anchor gets no "did you mean".
+const MAX_SUGGESTION_CANDIDATES: usize = 2_000;
+
 /// Every `#anchor` a page links to must exist in the target page as rendered in that locale.
 fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) {
     let ids: HashMap<(usize, &str), HashSet<&str>> = facts
@@ -538,6 +541,7 @@ fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) 
         .map(|f| ((f.locale, f.rel.as_str()), f.headings.iter().map(|h| h.id.as_str()).chain(f.raw_ids.iter().map(String::as_str)).collect()))
         .collect();
     let default = view.locales.default;
+    let mut suggestions: HashMap<(usize, &str, &str), Option<&str>> = HashMap::new();
     for f in facts {
         for a in &f.anchors {
             let found = |loc: usize| ids.get(&(loc, a.target_rel.as_str())).map(|s| s.contains(a.anchor.as_str()));
@@ -559,9 +563,14 @@ fn check_anchors(view: &SiteView<'_>, facts: &[PageFacts], diags: &Diagnostics) 
                     .with_hint(format!("keep the id in the translated heading: `## Translated heading {{#{}}}`", a.anchor)),
                 );
             } else {
-                let known: Vec<&str> = ids.get(&(f.locale, target.as_str())).map(|s| s.iter().copied().collect()).unwrap_or_default();
                 let mut d = Diagnostic::error(&f.display, a.line, a.col, format!("link to `#{}` in `{target}`: no such heading", a.anchor));
-                if let Some(s) = crate::diagnostics::did_you_mean(&a.anchor, known.iter().copied()) {
+                let suggestion = suggestions.entry((f.locale, target.as_str(), a.anchor.as_str())).or_insert_with(|| {
+                    let known = ids.get(&(f.locale, target.as_str()));
+                    // An edit distance to every heading of every page is quadratic: pages with
+                    // thousands of headings get no suggestion.
+                    known.filter(|k| k.len() <= MAX_SUGGESTION_CANDIDATES).and_then(|k| crate::diagnostics::did_you_mean(&a.anchor, k.iter().copied()))
+                });
+                if let Some(s) = suggestion {
                     d = d.with_hint(format!("did you mean `#{s}`?"));
                 }
                 diags.push(d);

@@ -3,6 +3,7 @@
 //! Every stage pushes into one [`Diagnostics`] collector instead of returning early, so a build
 //! reports all of its problems at once.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -109,16 +110,31 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Line `line` of a file, for the excerpt under a diagnostic.
+///
+/// The last file read is kept with its line index (diagnostics come sorted by file): a page
+/// with 50,000 problems is read once, not once per problem.
 fn read_line(path: &Path, line: usize) -> Option<String> {
+    use std::cell::RefCell;
+    type Cached = (PathBuf, (Option<std::time::SystemTime>, u64), LineIndex<'static>);
+    thread_local!(static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) });
     let meta = std::fs::metadata(path).ok()?;
     if meta.len() > 64 * 1024 * 1024 {
         return None;
     }
-    let text = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&text);
-    let l = text.lines().nth(line - 1)?;
-    // Long lines (minified or generated files) are cut so the report stays readable.
-    Some(l.chars().take(200).collect())
+    let stamp = (meta.modified().ok(), meta.len());
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if !last.as_ref().is_some_and(|(p, s, _)| p == path && *s == stamp) {
+            *last = None;
+            let text = String::from_utf8_lossy(&std::fs::read(path).ok()?).into_owned();
+            let index = LineIndex::new(text.into());
+            *last = Some((path.to_path_buf(), stamp, index));
+        }
+        let (_, _, index) = last.as_ref()?;
+        // Long lines (minified or generated files) are cut so the report stays readable.
+        index.line(line).map(|l| l.chars().take(200).collect())
+    })
 }
 
 /// Site-relative display form of a path: forward slashes on every platform.
@@ -188,6 +204,8 @@ pub fn summary_line(diags: &[Diagnostic]) -> String {
 }
 
 /// Translates a byte offset in `text` into a 1-based (line, column), counting columns in characters.
+///
+/// Scans `text` up to `offset`: for many positions in one text, use a [`LineIndex`].
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let mut off = offset;
@@ -199,6 +217,52 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)
+}
+
+/// Line starts of a text, so that each of many positions costs a binary search and a scan of
+/// its own line instead of a scan from the start of the text (quadratic on pages with
+/// thousands of diagnostics, links or shortcodes). Built on first use, 4 bytes a line: most
+/// pages never ask for a position.
+pub struct LineIndex<'a> {
+    text: Cow<'a, str>,
+    starts: std::cell::OnceCell<Vec<u32>>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: Cow<'a, str>) -> Self {
+        LineIndex { text, starts: std::cell::OnceCell::new() }
+    }
+
+    fn starts(&self) -> &[u32] {
+        // Offsets fit in u32: no source file comes near 4 GB (see `limits.max_source_bytes`).
+        self.starts.get_or_init(|| std::iter::once(0).chain(line_breaks(self.text.as_bytes())).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect())
+    }
+
+    /// Same as [`line_col`] on the indexed text.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut off = offset.min(self.text.len());
+        while !self.text.is_char_boundary(off) {
+            off -= 1;
+        }
+        let starts = self.starts();
+        let line = starts.partition_point(|&s| s as usize <= off);
+        let col = self.text[starts[line - 1] as usize..off].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The text of 1-based line `line`, without its line break (`None` past the end).
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let starts = self.starts();
+        let start = *starts.get(line.checked_sub(1)?)? as usize;
+        let end = starts.get(line).map_or(self.text.len(), |&e| e as usize - 1);
+        let l = &self.text[start..end];
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+/// Offsets just after each line break.
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1)
 }
 
 /// The closest candidate to `word` by edit distance, if it is close enough to be a likely typo.
@@ -241,6 +305,20 @@ mod tests {
         assert_eq!(line_col(t, 3), (2, 1));
         let x = t.find('x').unwrap();
         assert_eq!(line_col(t, x), (2, 7));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let t = "ab\r\nцусны x\n\n\u{e9}z\n";
+        let index = LineIndex::new(t.into());
+        for off in 0..=t.len() + 2 {
+            assert_eq!(index.line_col(off), line_col(t, off), "offset {off}");
+        }
+        let lines: Vec<&str> = t.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            assert_eq!(index.line(i + 1), Some(*l));
+        }
+        assert_eq!(index.line(0), None);
     }
 
     #[test]

@@ -5,12 +5,12 @@
 //! raw-HTML policy are each handled by the event they concern.
 
 use crate::config::{RawHtml, RemoteAssets};
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::shortcodes::{self, Call, Extracted, Piece};
 use crate::urls;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// What the Markdown renderer needs from the rest of the site.
@@ -63,7 +63,33 @@ pub struct Env<'a> {
     /// Counter for ids of elements shortcodes create (tooltips, quizzes).
     pub counter: Cell<usize>,
     /// Heading ids already used on the page.
-    pub used_ids: RefCell<HashSet<String>>,
+    pub used_ids: RefCell<UsedIds>,
+}
+
+/// Heading ids already used on a page, and for each base id the next suffix to try, so that
+/// 8,000 headings with the same text cost 8,000 look-ups, not 32 million.
+#[derive(Default)]
+pub struct UsedIds {
+    ids: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
+impl UsedIds {
+    /// `base`, or the first of `base-1`, `base-2`… not taken yet; marked as taken.
+    fn claim(&mut self, base: String) -> String {
+        if self.ids.insert(base.clone()) {
+            return base;
+        }
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(1);
+        let mut id = format!("{base}-{n}");
+        while self.ids.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.next_suffix.insert(base, n + 1);
+        self.ids.insert(id.clone());
+        id
+    }
 }
 
 impl Env<'_> {
@@ -138,9 +164,10 @@ pub fn render(source: &str, env: &Env<'_>, host: &dyn Host) -> Rendered {
 
 fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: usize) -> Rendered {
     let mut out = Rendered::default();
+    let lines = LineIndex::new(source.into());
     // Positions in messages are in the file: body offset + line offset of the body.
     let full_pos = |src_off: usize| -> (usize, usize) {
-        let (l, c) = line_col(source, src_off);
+        let (l, c) = lines.line_col(src_off);
         (l + env.body_line_offset, c)
     };
     let extracted = match shortcodes::extract(source) {
@@ -154,7 +181,8 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
         }
     };
     let _ = base;
-    let mut pass = Pass { env, host, source, extracted: &extracted, out: &mut out, generated: BTreeMap::new(), had_raw_html: false, drop_close: Vec::new() };
+    let mut pass =
+        Pass { env, host, lines: &lines, extracted: &extracted, out: &mut out, generated: BTreeMap::new(), had_raw_html: false, drop_close: Vec::new() };
     let html = pass.run();
     let had_raw = pass.had_raw_html;
     let mut generated = std::mem::take(&mut pass.generated);
@@ -170,10 +198,11 @@ fn render_at(source: &str, base: usize, env: &Env<'_>, host: &dyn Host, depth: u
                     out.diagnostics.push(Diagnostic::error(env.display, l, c, "block shortcodes are nested too deeply"));
                     return Rendered::default();
                 }
-                let sub_env = Env { body_line_offset: env.body_line_offset + line_col(source, *off).0 - 1, ..clone_env(env) };
+                let sub_env = Env { body_line_offset: env.body_line_offset + lines.line_col(*off).0 - 1, ..clone_env(env) };
                 let r = render_at(b, 0, &sub_env, host, depth + 1);
                 env.counter.set(sub_env.counter.get());
-                env.used_ids.borrow_mut().extend(sub_env.used_ids.borrow().iter().cloned());
+                // The body's ids join the page's (moved, not copied: a copy per block is quadratic).
+                *env.used_ids.borrow_mut() = sub_env.used_ids.into_inner();
                 r
             });
             if let Some(b) = &body {
@@ -234,7 +263,8 @@ fn clone_env<'a>(env: &Env<'a>) -> Env<'a> {
         raw_html: env.raw_html,
         id_prefix: env.id_prefix,
         counter: Cell::new(env.counter.get()),
-        used_ids: RefCell::new(env.used_ids.borrow().clone()),
+        // Taken, and given back once the body is rendered (see `render_at`).
+        used_ids: RefCell::new(std::mem::take(&mut *env.used_ids.borrow_mut())),
     }
 }
 
@@ -384,7 +414,8 @@ fn substitute_text(text: &str, generated: &BTreeMap<usize, (String, String, bool
 struct Pass<'a, 'b> {
     env: &'a Env<'a>,
     host: &'a dyn Host,
-    source: &'a str,
+    /// The page's source, indexed for positions in messages.
+    lines: &'a LineIndex<'a>,
     extracted: &'a Extracted,
     out: &'b mut Rendered,
     /// Quizzes rendered during the pass, keyed like shortcodes (after the real calls).
@@ -397,7 +428,7 @@ struct Pass<'a, 'b> {
 impl Pass<'_, '_> {
     fn pos(&self, new_off: usize) -> (usize, usize) {
         let orig = self.extracted.original_offset(new_off);
-        let (l, c) = line_col(self.source, orig);
+        let (l, c) = self.lines.line_col(orig);
         (l + self.env.body_line_offset, c)
     }
 
@@ -421,10 +452,13 @@ impl Pass<'_, '_> {
             Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_HEADING_ATTRIBUTES,
         );
         let text = self.extracted.text.as_str();
-        let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(text, opts).into_offset_iter().collect();
-        let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
-        let mut i = 0;
-        let mut footnotes: Vec<String> = Vec::new();
+        // Events are read as the parser makes them and written out in chunks: a page of
+        // millions of paragraphs never holds all its events at once (80 bytes each).
+        let mut events = Parser::new_ext(text, opts).into_offset_iter();
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        let mut html_events: Vec<Event> = Vec::new();
+        let mut block_depth = 0usize;
+        let mut footnotes: HashMap<String, usize> = HashMap::new();
         let mut image_depth = 0usize;
         let mut image_alt = String::new();
         let mut image_at = 0usize;
@@ -437,211 +471,225 @@ impl Pass<'_, '_> {
         let mut kept_containers = 0usize;
         let mut warned_depth = false;
         let mut html_depth: isize = 0;
-        while i < events.len() {
-            let (ev, range) = &events[i];
-            match ev {
-                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
-                    let keep = kept_containers < MAX_NESTING;
-                    containers.push(keep);
-                    if keep {
-                        kept_containers += 1;
-                        html_events.push(ev.clone());
-                    } else if !warned_depth {
-                        warned_depth = true;
-                        let (l, c) = self.pos(range.start);
-                        self.out.diagnostics.push(Diagnostic::warning(
-                            self.env.display,
-                            l,
-                            c,
-                            format!("lists and quotes nested more than {MAX_NESTING} levels deep are flattened"),
-                        ));
-                    }
-                }
-                Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
-                    if containers.pop().unwrap_or(true) {
-                        kept_containers = kept_containers.saturating_sub(1);
-                        html_events.push(ev.clone());
-                    }
-                    if matches!(ev, Event::End(TagEnd::Item)) {
-                        self.out.text.push('\n');
-                    }
-                }
-                Event::Start(Tag::Heading { level, id, .. }) => {
-                    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).map_or(events.len(), |p| i + p);
-                    let inner: Vec<Event> = events[i + 1..end].iter().map(|(e, _)| e.clone()).collect();
-                    let plain = plain_text(&inner);
-                    // The slug ignores the placeholder tag (a digest of the page), so that ids stay
-                    // stable when the text changes.
-                    let untagged = plain.replace(&format!("{}{}", shortcodes::OPEN, self.extracted.tag), "");
-                    let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&untagged)));
-                    let lvl = heading_level(*level);
-                    if lvl > last_level + 1 {
-                        let (l, c) = self.pos(range.start);
-                        self.out.diagnostics.push(Diagnostic::warning(
-                            self.env.display,
-                            l,
-                            c,
-                            format!("heading level {lvl} follows level {last_level}: a level is skipped"),
-                        ));
-                    }
-                    last_level = lvl;
-                    self.out.headings.push(Heading { level: lvl, id: hid.clone(), text: plain.clone() });
-                    self.out.text.push_str(&plain);
-                    self.out.text.push('\n');
-                    html_events.push(Event::Html(format!("<h{lvl} id=\"{}\">", urls::escape_attr(&hid)).into()));
-                    for e in inner {
-                        html_events.push(self.inline_event(e, range.start));
-                    }
-                    html_events.push(Event::Html(format!("</h{lvl}>\n").into()));
-                    i = end + 1;
-                    continue;
-                }
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("quiz") => {
-                    let end = events[i..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::CodeBlock))).map_or(events.len(), |p| i + p);
-                    let yaml: String = events[i + 1..end].iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect();
-                    let (fence_line, _) = self.pos(range.start);
-                    let html = match self.host.quiz(&yaml, self.env, fence_line) {
-                        Ok(h) => h,
-                        Err(d) => {
-                            self.out.diagnostics.push(d);
-                            String::new()
+        while let Some((ev, range)) = events.next() {
+            let (ev, range) = (&ev, &range);
+            let before = html_events.len();
+            // `break 'event` ends an event's handling early; what it pushed is still counted below.
+            'event: {
+                match ev {
+                    Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item) => {
+                        let keep = kept_containers < MAX_NESTING;
+                        containers.push(keep);
+                        if keep {
+                            kept_containers += 1;
+                            html_events.push(ev.clone());
+                        } else if !warned_depth {
+                            warned_depth = true;
+                            let (l, c) = self.pos(range.start);
+                            self.out.diagnostics.push(Diagnostic::warning(
+                                self.env.display,
+                                l,
+                                c,
+                                format!("lists and quotes nested more than {MAX_NESTING} levels deep are flattened"),
+                            ));
                         }
-                    };
-                    self.out.text.push_str(&yaml_question_text(&yaml));
-                    let key = 1_000_000 + self.generated.len();
-                    self.generated.insert(key, (html, String::new(), true));
-                    html_events.push(Event::Html(format!("<p>{}</p>\n", self.extracted.placeholder(key)).into()));
-                    i = end + 1;
-                    continue;
-                }
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("quiz")) => {
-                    // ```Quiz or ```QUIZ: shown as a code block, which the author did not mean.
-                    let (l, c) = self.pos(range.start);
-                    let word = info.split_whitespace().next().unwrap_or_default();
-                    self.out.diagnostics.push(
-                        Diagnostic::warning(self.env.display, l, c, format!("```{word} is shown as code, not as a knowledge check"))
-                            .with_hint("write the info string in lower case: ```quiz"),
-                    );
-                    html_events.push(events[i].0.clone());
-                }
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                    let dest = self.resolve_link(dest_url, range.start);
-                    html_events.push(Event::Start(Tag::Link { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
-                }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                    image_depth += 1;
-                    image_alt.clear();
-                    image_at = range.start;
-                    if crate::remote::is_remote(dest_url) && self.host.remote_policy() == RemoteAssets::Link {
-                        let (l, c) = self.pos(range.start);
-                        self.out.diagnostics.push(crate::remote::linked(self.env.display, l, c, dest_url));
-                        html_events.push(Event::Html(format!("<a class=\"remote-asset\" href=\"{}\">", urls::escape_attr(dest_url)).into()));
-                        image_links.push(Some(dest_url.to_string()));
-                        i += 1;
-                        continue;
                     }
-                    image_links.push(None);
-                    let dest = self.resolve_image(dest_url, range.start);
-                    // Missing alt text is found by `check`; here we only resolve.
-                    html_events.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
-                }
-                Event::End(TagEnd::Image) => {
-                    image_depth = image_depth.saturating_sub(1);
-                    if let Some(Some(url)) = image_links.pop() {
-                        // The alt text became the link text; a missing one is still reported below.
-                        let label = if image_alt.trim().is_empty() { urls::escape_attr(&crate::remote::file_name(&url)) } else { String::new() };
-                        let note = urls::escape_attr(&self.host.ui("remote-asset-note"));
-                        html_events.push(Event::Html(format!("{label}</a> <span class=\"remote-note\">{note}</span>").into()));
+                    Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item) => {
+                        if containers.pop().unwrap_or(true) {
+                            kept_containers = kept_containers.saturating_sub(1);
+                            html_events.push(ev.clone());
+                        }
+                        if matches!(ev, Event::End(TagEnd::Item)) {
+                            self.out.text.push('\n');
+                        }
+                    }
+                    Event::Start(Tag::Heading { level, id, .. }) => {
+                        let inner: Vec<Event> = events.by_ref().map(|(e, _)| e).take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_)))).collect();
+                        let plain = plain_text(&inner);
+                        // The slug ignores the placeholder tag (a digest of the page), so that ids stay
+                        // stable when the text changes.
+                        let untagged = plain.replace(&format!("{}{}", shortcodes::OPEN, self.extracted.tag), "");
+                        let hid = self.unique_id(id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&untagged)));
+                        let lvl = heading_level(*level);
+                        if lvl > last_level + 1 {
+                            let (l, c) = self.pos(range.start);
+                            self.out.diagnostics.push(Diagnostic::warning(
+                                self.env.display,
+                                l,
+                                c,
+                                format!("heading level {lvl} follows level {last_level}: a level is skipped"),
+                            ));
+                        }
+                        last_level = lvl;
+                        self.out.headings.push(Heading { level: lvl, id: hid.clone(), text: plain.clone() });
+                        self.out.text.push_str(&plain);
+                        self.out.text.push('\n');
+                        html_events.push(Event::Html(format!("<h{lvl} id=\"{}\">", urls::escape_attr(&hid)).into()));
+                        for e in inner {
+                            html_events.push(self.inline_event(e, range.start));
+                        }
+                        html_events.push(Event::Html(format!("</h{lvl}>\n").into()));
+                    }
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.split_whitespace().next() == Some("quiz") => {
+                        let yaml: String = events
+                            .by_ref()
+                            .map(|(e, _)| e)
+                            .take_while(|e| !matches!(e, Event::End(TagEnd::CodeBlock)))
+                            .filter_map(|e| if let Event::Text(t) = e { Some(t) } else { None })
+                            .fold(String::new(), |mut y, t| {
+                                y.push_str(&t);
+                                y
+                            });
+                        let (fence_line, _) = self.pos(range.start);
+                        let html = match self.host.quiz(&yaml, self.env, fence_line) {
+                            Ok(h) => h,
+                            Err(d) => {
+                                self.out.diagnostics.push(d);
+                                String::new()
+                            }
+                        };
+                        self.out.text.push_str(&yaml_question_text(&yaml));
+                        let key = 1_000_000 + self.generated.len();
+                        self.generated.insert(key, (html, String::new(), true));
+                        html_events.push(Event::Html(format!("<p>{}</p>\n", self.extracted.placeholder(key)).into()));
+                    }
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                        if info.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("quiz")) =>
+                    {
+                        // ```Quiz or ```QUIZ: shown as a code block, which the author did not mean.
+                        let (l, c) = self.pos(range.start);
+                        let word = info.split_whitespace().next().unwrap_or_default();
+                        self.out.diagnostics.push(
+                            Diagnostic::warning(self.env.display, l, c, format!("```{word} is shown as code, not as a knowledge check"))
+                                .with_hint("write the info string in lower case: ```quiz"),
+                        );
+                        html_events.push(ev.clone());
+                    }
+                    Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                        let dest = self.resolve_link(dest_url, range.start);
+                        html_events.push(Event::Start(Tag::Link { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
+                    }
+                    Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                        image_depth += 1;
+                        image_alt.clear();
+                        image_at = range.start;
+                        if crate::remote::is_remote(dest_url) && self.host.remote_policy() == RemoteAssets::Link {
+                            let (l, c) = self.pos(range.start);
+                            self.out.diagnostics.push(crate::remote::linked(self.env.display, l, c, dest_url));
+                            html_events.push(Event::Html(format!("<a class=\"remote-asset\" href=\"{}\">", urls::escape_attr(dest_url)).into()));
+                            image_links.push(Some(dest_url.to_string()));
+                            break 'event;
+                        }
+                        image_links.push(None);
+                        let dest = self.resolve_image(dest_url, range.start);
+                        // Missing alt text is found by `check`; here we only resolve.
+                        html_events.push(Event::Start(Tag::Image { link_type: *link_type, dest_url: dest.into(), title: title.clone(), id: id.clone() }));
+                    }
+                    Event::End(TagEnd::Image) => {
+                        image_depth = image_depth.saturating_sub(1);
+                        if let Some(Some(url)) = image_links.pop() {
+                            // The alt text became the link text; a missing one is still reported below.
+                            let label = if image_alt.trim().is_empty() { urls::escape_attr(&crate::remote::file_name(&url)) } else { String::new() };
+                            let note = urls::escape_attr(&self.host.ui("remote-asset-note"));
+                            html_events.push(Event::Html(format!("{label}</a> <span class=\"remote-note\">{note}</span>").into()));
+                            if image_alt.trim().is_empty() {
+                                let (l, c) = self.pos(image_at);
+                                self.out.diagnostics.push(Diagnostic::warning(self.env.display, l, c, "image without alt text"));
+                            }
+                            break 'event;
+                        }
                         if image_alt.trim().is_empty() {
                             let (l, c) = self.pos(image_at);
-                            self.out.diagnostics.push(Diagnostic::warning(self.env.display, l, c, "image without alt text"));
+                            self.out.diagnostics.push(
+                                Diagnostic::warning(self.env.display, l, c, "image without alt text")
+                                    .with_hint("describe the image in the brackets: ![a donor resting after donation](images/rest.svg)"),
+                            );
                         }
-                        i += 1;
-                        continue;
+                        html_events.push(ev.clone());
                     }
-                    if image_alt.trim().is_empty() {
-                        let (l, c) = self.pos(image_at);
-                        self.out.diagnostics.push(
-                            Diagnostic::warning(self.env.display, l, c, "image without alt text")
-                                .with_hint("describe the image in the brackets: ![a donor resting after donation](images/rest.svg)"),
-                        );
+                    Event::Start(Tag::Table(_)) => {
+                        let label = urls::escape_attr(&self.host.ui("table-label"));
+                        html_events.push(Event::Html(format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">").into()));
+                        html_events.push(ev.clone());
                     }
-                    html_events.push(ev.clone());
-                }
-                Event::Start(Tag::Table(_)) => {
-                    let label = urls::escape_attr(&self.host.ui("table-label"));
-                    html_events.push(Event::Html(format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">").into()));
-                    html_events.push(ev.clone());
-                }
-                Event::End(TagEnd::Table) => {
-                    html_events.push(ev.clone());
-                    html_events.push(Event::Html("</div>\n".into()));
-                }
-                Event::FootnoteReference(label) => {
-                    let n = footnote_number(&mut footnotes, label);
-                    let id = slugify(label);
-                    let p = self.env.id_prefix;
-                    html_events.push(Event::Html(format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}-{n}\">{n}</a></sup>").into()));
-                }
-                Event::Start(Tag::FootnoteDefinition(label)) => {
-                    let n = footnote_number(&mut footnotes, label);
-                    let id = slugify(label);
-                    let p = self.env.id_prefix;
-                    html_events.push(Event::Html(format!("<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>").into()));
-                }
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    html_events.push(Event::Html("</div>\n".into()));
-                }
-                Event::TaskListMarker(done) => {
-                    let (mark, key) = if *done { ("☑", "task-done") } else { ("☐", "task-open") };
-                    let label = urls::escape_attr(&self.host.ui(key));
-                    html_events.push(Event::Html(format!("<span class=\"task\" role=\"img\" aria-label=\"{label}\">{mark}</span> ").into()));
-                }
-                Event::Html(h) | Event::InlineHtml(h) if self.env.raw_html == RawHtml::Sanitize && html_depth > MAX_HTML_DEPTH => {
-                    html_events.push(Event::Text(h.clone()));
-                }
-                Event::Html(h) | Event::InlineHtml(h) => {
-                    self.had_raw_html = true;
-                    html_depth += tag_balance(h);
-                    if html_depth > MAX_HTML_DEPTH && self.env.raw_html == RawHtml::Sanitize {
-                        self.error(range.start, format!("raw HTML is nested more than {MAX_HTML_DEPTH} elements deep; it is shown as text"));
+                    Event::End(TagEnd::Table) => {
+                        html_events.push(ev.clone());
+                        html_events.push(Event::Html("</div>\n".into()));
+                    }
+                    Event::FootnoteReference(label) => {
+                        let n = footnote_number(&mut footnotes, label);
+                        let id = slugify(label);
+                        let p = self.env.id_prefix;
+                        html_events
+                            .push(Event::Html(format!("<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}-{n}\">{n}</a></sup>").into()));
+                    }
+                    Event::Start(Tag::FootnoteDefinition(label)) => {
+                        let n = footnote_number(&mut footnotes, label);
+                        let id = slugify(label);
+                        let p = self.env.id_prefix;
+                        html_events.push(Event::Html(format!("<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>").into()));
+                    }
+                    Event::End(TagEnd::FootnoteDefinition) => {
+                        html_events.push(Event::Html("</div>\n".into()));
+                    }
+                    Event::TaskListMarker(done) => {
+                        let (mark, key) = if *done { ("☑", "task-done") } else { ("☐", "task-open") };
+                        let label = urls::escape_attr(&self.host.ui(key));
+                        html_events.push(Event::Html(format!("<span class=\"task\" role=\"img\" aria-label=\"{label}\">{mark}</span> ").into()));
+                    }
+                    Event::Html(h) | Event::InlineHtml(h) if self.env.raw_html == RawHtml::Sanitize && html_depth > MAX_HTML_DEPTH => {
                         html_events.push(Event::Text(h.clone()));
-                        i += 1;
-                        continue;
                     }
-                    match self.env.raw_html {
-                        RawHtml::Escape => html_events.push(Event::Text(h.clone())),
-                        _ => match self.remote_in_html(h, range.start) {
-                            Some(rewritten) => html_events.push(Event::Html(rewritten.into())),
-                            None => html_events.push(ev.clone()),
-                        },
+                    Event::Html(h) | Event::InlineHtml(h) => {
+                        self.had_raw_html = true;
+                        html_depth += tag_balance(h);
+                        if html_depth > MAX_HTML_DEPTH && self.env.raw_html == RawHtml::Sanitize {
+                            self.error(range.start, format!("raw HTML is nested more than {MAX_HTML_DEPTH} elements deep; it is shown as text"));
+                            html_events.push(Event::Text(h.clone()));
+                            break 'event;
+                        }
+                        match self.env.raw_html {
+                            RawHtml::Escape => html_events.push(Event::Text(h.clone())),
+                            _ => match self.remote_in_html(h, range.start) {
+                                Some(rewritten) => html_events.push(Event::Html(rewritten.into())),
+                                None => html_events.push(ev.clone()),
+                            },
+                        }
                     }
-                }
-                Event::Text(t) => {
-                    if image_depth == 0 {
+                    Event::Text(t) => {
+                        if image_depth == 0 {
+                            self.out.text.push_str(t);
+                        } else {
+                            image_alt.push_str(t);
+                        }
+                        html_events.push(ev.clone());
+                    }
+                    Event::Code(t) => {
                         self.out.text.push_str(t);
-                    } else {
-                        image_alt.push_str(t);
+                        html_events.push(ev.clone());
                     }
-                    html_events.push(ev.clone());
+                    Event::SoftBreak | Event::HardBreak => {
+                        self.out.text.push(' ');
+                        html_events.push(ev.clone());
+                    }
+                    Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::CodeBlock) => {
+                        self.out.text.push('\n');
+                        html_events.push(ev.clone());
+                    }
+                    _ => html_events.push(ev.clone()),
                 }
-                Event::Code(t) => {
-                    self.out.text.push_str(t);
-                    html_events.push(ev.clone());
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    self.out.text.push(' ');
-                    html_events.push(ev.clone());
-                }
-                Event::End(TagEnd::Paragraph | TagEnd::TableCell | TagEnd::CodeBlock) => {
-                    self.out.text.push('\n');
-                    html_events.push(ev.clone());
-                }
-                _ => html_events.push(ev.clone()),
             }
-            i += 1;
+            for e in &html_events[before..] {
+                match e {
+                    Event::Start(_) => block_depth += 1,
+                    Event::End(_) => block_depth = block_depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            if html_events.len() >= 4096 && block_depth == 0 && html_events.last().is_some_and(ends_line) {
+                pulldown_cmark::html::push_html(&mut html, html_events.drain(..));
+            }
         }
-        let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
         html
     }
@@ -664,15 +712,7 @@ impl Pass<'_, '_> {
 
     fn unique_id(&self, base: String) -> String {
         let base = format!("{}{}", self.env.id_prefix, if base.is_empty() { "section".to_string() } else { base });
-        let mut used = self.env.used_ids.borrow_mut();
-        let mut id = base.clone();
-        let mut n = 1;
-        while used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        used.insert(id.clone());
-        id
+        self.env.used_ids.borrow_mut().claim(base)
     }
 
     /// Whether a URL holds a shortcode's placeholder (the author wrote `[x]({{ … }})`).
@@ -829,14 +869,25 @@ impl Pass<'_, '_> {
     }
 }
 
-fn footnote_number(list: &mut Vec<String>, label: &str) -> usize {
-    match list.iter().position(|l| l == label) {
-        Some(p) => p + 1,
-        None => {
-            list.push(label.to_string());
-            list.len()
-        }
+/// Whether the HTML writer ends the output of `e` with a line break. Only there can its output
+/// be split between two writers (a new one starts as if after a line break), which lets
+/// [`Pass::run`] write long pages in chunks with the same bytes as in one go.
+fn ends_line(e: &Event<'_>) -> bool {
+    match e {
+        Event::End(t) => matches!(t, TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::List(_) | TagEnd::Table),
+        Event::Html(h) => h.ends_with('\n'),
+        _ => false,
     }
+}
+
+/// The number of a footnote: its label's rank of first appearance (by reference or definition).
+fn footnote_number(numbers: &mut HashMap<String, usize>, label: &str) -> usize {
+    if let Some(&n) = numbers.get(label) {
+        return n;
+    }
+    let n = numbers.len() + 1;
+    numbers.insert(label.to_string(), n);
+    n
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {

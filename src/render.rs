@@ -14,7 +14,6 @@ use crate::templates::Templates;
 use crate::urls;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use tera::{Context, Value};
 
 /// A template map, built field by field. Tera values share their strings and collections, so a
@@ -194,7 +193,7 @@ fn render_body(view: &SiteView<'_>, lp: &LocalePlan, page: &PlannedPage, id_pref
         raw_html: view.config.markdown.raw_html,
         id_prefix,
         counter: Cell::new(0),
-        used_ids: RefCell::new(HashSet::new()),
+        used_ids: RefCell::default(),
     };
     let host = PageHost { text_tree: Some(&page.tree), ..view.host(lp) };
     markdown::render(&doc.body, &env, &host)

@@ -82,18 +82,15 @@ impl Extracted {
     }
 
     /// Maps a byte offset in the rewritten text back to the original text.
+    ///
+    /// A binary search over the replacements (sorted, non-overlapping): pages with 40,000
+    /// shortcodes ask this for every link, image and heading.
     pub fn original_offset(&self, new: usize) -> usize {
-        let mut delta: isize = 0;
-        for &(n, o, nl, ol) in &self.map {
-            if new < n {
-                break;
-            }
-            if new < n + nl {
-                return o;
-            }
-            delta = (o + ol) as isize - (n + nl) as isize;
+        let Some(&(n, o, nl, ol)) = self.map[..self.map.partition_point(|&(n, ..)| n <= new)].last() else { return new };
+        if new < n + nl {
+            return o;
         }
-        (new as isize + delta).max(0) as usize
+        (new as isize + (o + ol) as isize - (n + nl) as isize).max(0) as usize
     }
 }
 
@@ -115,6 +112,7 @@ fn code_ranges(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
+    ranges.sort_unstable();
     ranges
 }
 
@@ -138,7 +136,8 @@ pub fn extract(text: &str) -> Result<Extracted, Vec<SyntaxError>> {
     }
     let tag = placeholder_tag(text);
     let code = code_ranges(text);
-    let in_code = |pos: usize| code.iter().any(|&(s, e)| pos >= s && pos < e);
+    // Code ranges come in document order and do not overlap: a binary search per `{`.
+    let in_code = |pos: usize| code[..code.partition_point(|&(s, _)| s <= pos)].last().is_some_and(|&(_, e)| pos < e);
     let mut out = Extracted { tag, ..Extracted::default() };
     let mut errors = Vec::new();
     let mut last = 0;

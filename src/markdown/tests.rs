@@ -41,7 +41,7 @@ fn render_md(src: &str, raw: RawHtml) -> Rendered {
         raw_html: raw,
         id_prefix: "",
         counter: Cell::new(0),
-        used_ids: RefCell::new(HashSet::new()),
+        used_ids: RefCell::default(),
     };
     render(src, &env, &TestHost)
 }
@@ -214,4 +214,22 @@ fn quiz_fence_written_with_a_character_reference() {
     let src = "\u{E000}1000000\u{E001} x\n\n```&#113;uiz\nquestion: Q?\nchoices:\n  - text: a\n    correct: true\n  - text: b\n```\n";
     let r = render_md(src, RawHtml::Sanitize);
     assert!(r.html.contains("\u{E000}1000000\u{E001} x"), "{}", r.html);
+}
+
+#[test]
+fn long_pages_written_in_chunks_match_one_pass() {
+    // Blocks the renderer passes through unchanged, enough of them for several chunks, with
+    // text that does or does not end a line where a chunk may end.
+    let unit = "para *em* `c`\n\n- a\n- b\n\n> q\n> > deeper\n\n```\ncode\n```\n\n1. one\n\n   two\n\n***\n\ntail  \nbreak\n\n";
+    let src = unit.repeat(600);
+    let mut expected = String::new();
+    pulldown_cmark::html::push_html(&mut expected, Parser::new_ext(&src, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES));
+    assert_eq!(render_md(&src, RawHtml::Sanitize).html, expected);
+}
+
+#[test]
+fn many_identical_headings_get_successive_ids() {
+    let r = render_md(&"## Q\n\n## Q 1\n\n".repeat(3), RawHtml::Sanitize);
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["q", "q-1", "q-2", "q-1-1", "q-3", "q-1-2"]);
 }
