@@ -4,6 +4,7 @@ use crate::diagnostics::Diagnostic;
 use crate::yaml;
 use serde::Deserialize;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// `site.yaml`. Doc comments here become the descriptions in `donorbook schema site`.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
@@ -30,6 +31,9 @@ pub struct SiteConfig {
     /// What the offline copy does with assets from another host.
     #[serde(default)]
     pub offline: OfflineConfig,
+    /// Size limits that keep one hostile or mistaken file from exhausting memory.
+    #[serde(default)]
+    pub limits: Limits,
     /// Free-form values handed to templates as `config.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -192,6 +196,59 @@ pub fn check_base_url(url: &str) -> Result<(), String> {
     }
 }
 
+/// `limits:` in site.yaml.
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Largest source file read (Markdown, glossary, Fluent, site templates), in MB.
+    #[serde(default = "default_max_source_mb")]
+    pub max_source_mb: u64,
+    /// Largest output one template render may produce (a page, a shortcode), in MB.
+    #[serde(default = "default_max_render_mb")]
+    pub max_render_mb: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_source_mb: default_max_source_mb(), max_render_mb: default_max_render_mb() }
+    }
+}
+
+fn default_max_source_mb() -> u64 {
+    DEFAULT_MAX_SOURCE_MB
+}
+
+fn default_max_render_mb() -> u64 {
+    DEFAULT_MAX_RENDER_MB
+}
+
+/// A lesson of 2 MB is about 300,000 words; rendering one costs up to ~300 MB (docs/security.md).
+pub const DEFAULT_MAX_SOURCE_MB: u64 = 2;
+/// Print pages hold a whole module; 128 MB is far above any real one.
+pub const DEFAULT_MAX_RENDER_MB: u64 = 128;
+
+static MAX_SOURCE_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_SOURCE_MB << 20);
+static MAX_RENDER_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_RENDER_MB << 20);
+
+impl Limits {
+    /// Makes these the limits of this process. Every reader of source files and every
+    /// template render consults them, so that no stage needs the configuration passed in.
+    pub fn apply(&self) {
+        MAX_SOURCE_BYTES.store(self.max_source_mb.saturating_mul(1 << 20), Ordering::Relaxed);
+        MAX_RENDER_BYTES.store(self.max_render_mb.saturating_mul(1 << 20), Ordering::Relaxed);
+    }
+
+    /// Largest source file read, in bytes.
+    pub fn max_source_bytes() -> u64 {
+        MAX_SOURCE_BYTES.load(Ordering::Relaxed)
+    }
+
+    /// Largest output of one template render, in bytes.
+    pub fn max_render_bytes() -> u64 {
+        MAX_RENDER_BYTES.load(Ordering::Relaxed)
+    }
+}
+
 /// Reads and parses `site.yaml` under `root`.
 pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
@@ -217,5 +274,6 @@ pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
         let line = text.lines().position(|l| l.trim_start().starts_with("base_url:")).map_or(0, |i| i + 1);
         return Err(vec![Diagnostic::error("site.yaml", line, 0, format!("base_url: {e}"))]);
     }
+    config.limits.apply();
     Ok(config)
 }

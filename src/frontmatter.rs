@@ -133,8 +133,31 @@ pub fn lint(split: &Split<'_>, fm: &FrontMatter, path: &Path) -> Vec<Diagnostic>
 
 /// Reads a text file as UTF-8, dropping a BOM and turning CRLF into LF (line numbers are kept).
 pub fn read_text(abs: &Path, display: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
-    decode_text(bytes, display)
+    decode_text(read_source_bytes(abs, display)?, display)
+}
+
+/// Reads a source file, refusing one larger than `limits.max_source_mb` before reading it:
+/// rendering costs up to a few hundred times a file's size in memory.
+pub fn read_source_bytes(abs: &Path, display: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}"));
+    let limit = crate::config::Limits::max_source_bytes();
+    let size = std::fs::metadata(abs).map_err(cannot)?.len();
+    if size > limit {
+        return Err(too_large(display, size, limit));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The file may grow between the two calls: never read more than the limit.
+    std::io::Read::read_to_end(&mut std::io::Read::take(std::fs::File::open(abs).map_err(cannot)?, limit + 1), &mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(display, bytes.len() as u64, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(display: &Path, size: u64, limit: u64) -> Diagnostic {
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / (1 << 20) as f64);
+    Diagnostic::error(display, 0, 0, format!("the file is {}, more than the {} a source file may have; it was not read", mb(size), mb(limit)))
+        .with_hint(format!("split it into smaller files, or raise the limit in site.yaml: `limits: {{ max_source_mb: {} }}`", size.div_ceil(1 << 20).max(1)))
 }
 
 /// [`read_text`] for bytes already read.

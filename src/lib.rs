@@ -18,6 +18,7 @@ pub mod linkcheck;
 pub mod load;
 pub mod locale;
 pub mod markdown;
+pub mod memguard;
 pub mod messages;
 pub mod model;
 pub mod quiz;

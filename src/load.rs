@@ -222,7 +222,7 @@ pub fn read_source(abs: &Path, display: &Path, rel: &str, tag: &str, digest: boo
 
 /// [`read_source`], with warnings about valid but suspicious front matter pushed to `warnings`.
 fn read_source_linted(abs: &Path, display: &Path, rel: &str, tag: &str, digest: bool, warnings: &Diagnostics) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(abs).map_err(|e| Diagnostic::error(display, 0, 0, format!("cannot read the file: {e}")))?;
+    let bytes = frontmatter::read_source_bytes(abs, display)?;
     let bytes_digest = if digest { digest_bytes(&bytes) } else { String::new() };
     let text = frontmatter::decode_text(bytes, display)?;
     let split = frontmatter::split(&text, display)?;

@@ -5,6 +5,10 @@ use donorbook::build::{self, BuildOptions, BuildReport, OutputFate};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Bounds what one template render may allocate (see `memguard`).
+#[global_allocator]
+static ALLOCATOR: donorbook::memguard::Guard = donorbook::memguard::Guard;
+
 #[derive(Parser)]
 #[command(
     name = "donorbook",

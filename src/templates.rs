@@ -91,16 +91,32 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, String> {
-        self.tera.render(name, ctx).map_err(|e| error_chain(&e))
+        let out = self.render_capped(name, ctx, Vec::new())?;
+        String::from_utf8(out).map_err(|e| e.to_string())
     }
 
     /// Renders a whole page as bytes, to be written as they are: no UTF-8 validation of the
     /// output (it is made of valid strings), which is a pass over every byte of the site.
     pub fn render_bytes(&self, name: &str, ctx: &tera::Context) -> Result<Vec<u8>, String> {
         // A page is a few kB of chrome plus its text; start there rather than at zero.
-        let mut out = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(name, ctx, &mut out).map_err(|e| error_chain(&e))?;
-        Ok(out)
+        self.render_capped(name, ctx, Vec::with_capacity(16 * 1024))
+    }
+
+    /// Renders within the limits of one render (site.yaml `limits.max_render_mb`): output
+    /// beyond the limit stops the render with an error, and memory beyond four times the
+    /// limit stops the process (see [`crate::memguard`]).
+    fn render_capped(&self, name: &str, ctx: &tera::Context, out: Vec<u8>) -> Result<Vec<u8>, String> {
+        let limit = crate::config::Limits::max_render_bytes();
+        let mut capped = Capped { out, left: limit };
+        let origin = self.origin(name);
+        crate::memguard::within(&origin, limit.saturating_mul(4), || self.tera.render_to(name, ctx, &mut capped)).map_err(|e| {
+            if capped.left == 0 {
+                format!("`{origin}` wrote more than {} MB, the limit of one render (site.yaml `limits.max_render_mb`)", limit >> 20)
+            } else {
+                error_chain(&e)
+            }
+        })?;
+        Ok(capped.out)
     }
 
     /// The file a template came from, for messages.
@@ -159,6 +175,28 @@ fn list_function(msgs: &Messages, locs: &Locales, kwargs: &Kwargs, state: &State
         })
         .collect();
     Ok(crate::locale::format_list(&lang, &texts.iter().map(String::as_str).collect::<Vec<_>>()))
+}
+
+/// The output of one render, refusing bytes beyond the limit.
+struct Capped {
+    out: Vec<u8>,
+    left: u64,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() as u64 > self.left {
+            self.left = 0;
+            return Err(std::io::Error::other("the output of one render is too large"));
+        }
+        self.left -= buf.len() as u64;
+        self.out.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A Tera error with its causes, on one line.

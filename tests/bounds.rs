@@ -115,3 +115,60 @@ fn many_fluent_messages() {
         within(&s, args, Duration::from_secs(20));
     }
 }
+
+/// The starter site with `limits:` added to site.yaml.
+fn starter_with_limits(limits: &str) -> Site {
+    let s = starter();
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}limits:\n{limits}"));
+    s
+}
+
+#[test]
+fn source_files_above_the_limit_are_refused_before_reading() {
+    // Item 14: rendering costs up to a few hundred times a file's size in memory.
+    let s = starter_with_limits("  max_source_mb: 1\n");
+    s.write(LESSON, format!("{HEAD}{}", "x\n\n".repeat(500_000)));
+    let e = stderr(&within(&s, &["build"], Duration::from_secs(20)));
+    assert!(e.contains("content/modules/why-donate/02-who-can-give.md: error: the file is 1.4 MB, more than the 1.0 MB a source file may have"), "{e}");
+    assert!(e.contains("limits: { max_source_mb: 2 }"), "the hint says how to raise it: {e}");
+    // A Fluent file and a glossary are source files too.
+    s.write(LESSON, format!("{HEAD}small\n"));
+    s.write("locales/en/site.ftl", "big = x\n".repeat(200_000));
+    let e = stderr(&s.build());
+    assert!(e.contains("locales/en/site.ftl: error: the file is 1.5 MB"), "{e}");
+    // The default (2 MB) lets the same lesson through.
+    let s = starter();
+    s.write(LESSON, format!("{HEAD}{}", "x\n\n".repeat(500_000)));
+    let o = s.build();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_template_that_writes_too_much_is_stopped() {
+    // Item 15: output beyond `limits.max_render_mb` ends the render with an error naming the
+    // template, and the build fails without touching the previous output.
+    let s = starter_with_limits("  max_render_mb: 1\n");
+    s.write("templates/shortcodes/flood.html", "{% for i in range(end=1000) %}{% for j in range(end=1000) %}xxxxxxxxxx{% endfor %}{% endfor %}");
+    s.write(LESSON, format!("{HEAD}{{{{ flood() }}}}\n"));
+    let o = within(&s, &["build"], Duration::from_secs(20));
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("templates/shortcodes/flood.html` wrote more than 1 MB, the limit of one render"), "{e}");
+    assert!(!s.exists("en/index.html"));
+}
+
+#[test]
+fn a_template_that_doubles_a_string_is_stopped() {
+    // Item 15: `set_global s = s ~ s` writes nothing while it eats memory (4.96 GB before);
+    // four times `max_render_mb` is all one render may allocate.
+    let s = starter_with_limits("  max_render_mb: 1\n");
+    let boom = "{% set_global s = \"xxxxxxxx\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+    s.write("templates/shortcodes/boom.html", boom);
+    s.write(LESSON, format!("{HEAD}{{{{ boom() }}}}\n"));
+    let o = within(&s, &["build"], Duration::from_secs(20));
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("rendering with template `templates/shortcodes/boom.html` needed more memory than one render may use"), "{e}");
+    assert!(!s.exists("en/index.html"));
+}
