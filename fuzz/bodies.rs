@@ -247,7 +247,7 @@ pub fn markdown(data: &[u8]) {
             raw_html,
             id_prefix: "p-",
             counter: Cell::new(0),
-            used_ids: RefCell::new(HashSet::new()),
+            used_ids: RefCell::default(),
         };
         let r = donorbook::markdown::render(text, &env, &FuzzHost);
         // An unclosed quiz fence on the last line reports the (missing) line after it.
