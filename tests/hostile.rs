@@ -61,6 +61,8 @@ fn deeply_nested_lists_and_blockquotes() {
     let s = Site::fixture("basic");
     let quotes = ">".repeat(100_000);
     let lists: String = (0..2_000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+    // 4 MB, above the default size limit of a source file: raised for this site.
+    raise_source_limit(&s, 8);
     s.write(LESSON, format!("---\ntitle: Deep\nsummary: s\n---\n{quotes} deep\n\n{lists}\n"));
     let o = build_untouched(&s);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -88,8 +90,19 @@ fn fifty_megabyte_markdown_file() {
         text.push_str("\n\n");
     }
     s.write(LESSON, text);
+    // Refused by default, before it is read (docs/security.md, "Size limits")…
+    let e = expect_error(&s, "02-second.md: error: the file is 50.0 MB, more than the 2.0 MB a source file may have");
+    assert!(e.contains("limits: { max_source_mb: 51 }"), "{e}");
+    // …and built when the site raises the limit.
+    raise_source_limit(&s, 64);
     let o = build_untouched(&s);
     assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Adds `limits.max_source_mb` to the site's configuration.
+fn raise_source_limit(s: &Site, mb: u64) {
+    let yaml = std::fs::read_to_string(s.root().join("site.yaml")).unwrap();
+    s.write("site.yaml", format!("{yaml}limits:\n  max_source_mb: {mb}\n"));
 }
 
 #[test]
