@@ -14,6 +14,7 @@ use crate::templates::Templates;
 use crate::urls;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use tera::{Context, Value};
 
 /// A template map, built field by field. Tera values share their strings and collections, so a
@@ -277,11 +278,13 @@ fn render_page_keeping_body(view: &SiteView<'_>, lp: &LocalePlan, index: usize, 
 
 /// Ids in a page body other than its headings' (raw HTML, footnotes, quizzes).
 fn raw_ids(html: &str, headings: &[Heading]) -> Vec<String> {
+    // A set, not a scan of the headings per id: pages with thousands of headings stay linear.
+    let heading_ids: HashSet<&str> = headings.iter().map(|h| h.id.as_str()).collect();
     crate::htmltags::tags(html)
         .iter()
         .filter_map(|t| t.attr("id"))
         .map(|a| crate::htmltags::decode_attr(a.value))
-        .filter(|id| !headings.iter().any(|h| h.id == *id))
+        .filter(|id| !heading_ids.contains(id.as_str()))
         .collect()
 }
 

@@ -81,7 +81,6 @@ fn footnotes() {
 }
 
 #[test]
-#[ignore = "85 s since main's 1bc37e8 (print ids namespaced per lesson): a new quadratic step for pages with many block shortcodes and headings; was 5 s"]
 fn callouts() {
     // Block shortcodes: the page's heading ids copied, and a line computed, per block (10,000
     // took 14 s before).
