@@ -76,6 +76,7 @@ impl Messages {
             bundles.insert(tag.to_string(), bundle);
             keys.insert(tag.to_string(), set);
         }
+        check_references(&bundles, &key_origin, diags);
         Messages { bundles, keys, key_origin }
     }
 
@@ -89,7 +90,9 @@ impl Messages {
             };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
-            if let Some(e) = errors.first() {
+            // A reference to a message or term that does not exist was reported once, at its
+            // `.ftl` line, when the messages were loaded: not again on every page that uses it.
+            if let Some(e) = errors.iter().find(|e| !is_dangling_reference(e)) {
                 return Err(format!("message `{key}` in `{tag}` could not be formatted: {e}"));
             }
             return Ok(Formatted { text, tag: tag.clone() });
@@ -109,6 +112,27 @@ impl Messages {
     /// Every key known to the theme or site in any tag.
     pub fn all_keys(&self) -> BTreeSet<String> {
         self.keys.values().flat_map(|k| k.theme.iter().chain(k.site.iter()).cloned()).collect()
+    }
+}
+
+fn is_dangling_reference(e: &fluent_bundle::FluentError) -> bool {
+    use fluent_bundle::resolver::{ResolverError, errors::ReferenceKind};
+    matches!(e, fluent_bundle::FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Message { .. } | ReferenceKind::Term { .. })))
+}
+
+/// Every site message that refers to a message or term its locale does not have is an error at
+/// the message's own `.ftl` line (variables are left alone: templates pass them).
+fn check_references(bundles: &BTreeMap<String, Bundle>, origin: &BTreeMap<(String, String), (PathBuf, usize)>, diags: &Diagnostics) {
+    for ((tag, id), (display, line)) in origin {
+        let Some(bundle) = bundles.get(tag) else { continue };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+        let mut errors = Vec::new();
+        let _ = bundle.format_pattern(pattern, None, &mut errors);
+        for e in errors.iter().filter(|e| is_dangling_reference(e)) {
+            diags.push(
+                Diagnostic::error(display, *line, 1, format!("message `{id}`: {e}")).with_hint(format!("define it in locales/{tag}/*.ftl, or fix the name")),
+            );
+        }
     }
 }
 

@@ -184,3 +184,15 @@ fn a_capitalised_quiz_fence_is_a_warning() {
     assert!(err.contains("02-second.md:8:1: warning: ```Quiz is shown as code, not as a knowledge check"), "{err}");
     assert!(err.contains("lower case: ```quiz"), "{err}");
 }
+
+#[test]
+fn a_message_referring_to_an_unknown_message_is_one_error_at_its_ftl_line() {
+    let s = Site::fixture("basic");
+    s.write("locales/en/site.ftl", "site-title = Fixture\nhotline = Call { national-hotlin } today.\n");
+    s.write("content/modules/alpha/02-second.md", "---\ntitle: Second\nsummary: s\nweight: 10\n---\nCall: {{ t(key=\"hotline\") }}\n");
+    let o = s.build();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("locales/en/site.ftl:2:1: error: message `hotline`"), "{err}");
+    assert_eq!(err.matches("national-hotlin").count(), 2, "one error (message and source line), not one per page or template: {err}");
+}
