@@ -498,7 +498,13 @@ fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
             out.push(Diagnostic::warning(format!("locales/{tag}/site.ftl"), 0, 0, format!("message `{key}` is not translated into `{tag}`")));
         }
         for (key, suggestion) in &messages.unused {
-            let (file, line) = message_line(&site.root, tag, key);
+            // Where the message is defined was recorded when the `.ftl` files were read.
+            let (file, line) = site
+                .messages
+                .key_origin
+                .get(&(tag.clone(), key.clone()))
+                .map(|(p, l)| (crate::diagnostics::display_path(p), *l))
+                .unwrap_or_else(|| (format!("locales/{tag}/site.ftl"), 0));
             let mut d = Diagnostic::warning(
                 file,
                 line,
@@ -512,23 +518,6 @@ fn translation_warnings(site: &Site) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// The `.ftl` file of `locales/<tag>/` and the line that defines message `key`, for warnings.
-fn message_line(root: &Path, tag: &str, key: &str) -> (String, usize) {
-    let dir = root.join("locales").join(tag);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect())
-        .unwrap_or_default();
-    files.sort();
-    for f in files {
-        let Ok(text) = std::fs::read_to_string(&f) else { continue };
-        if let Some(i) = text.lines().position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key)) {
-            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            return (format!("locales/{tag}/{name}"), i + 1);
-        }
-    }
-    (format!("locales/{tag}/site.ftl"), 0)
 }
 
 /// Above this many headings in the target page, a broken anchor gets no "did you mean".
